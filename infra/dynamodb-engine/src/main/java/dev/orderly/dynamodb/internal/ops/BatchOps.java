@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * BatchGetItem (up to 100 keys) and BatchWriteItem (up to 25 puts and deletes). The engine never
- * throttles, so UnprocessedKeys and UnprocessedItems are always present and empty, in the shape
- * the SDK's retry loops expect.
+ * throttles, so UnprocessedKeys and UnprocessedItems are always present and empty, in the shape the
+ * SDK's retry loops expect.
  */
 public final class BatchOps {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -149,7 +149,9 @@ public final class BatchOps {
               if (item != null) {
                 items.add(
                     ValueJson.writeItem(
-                        expressions.projection == null ? item : expressions.projection.apply(item)));
+                        expressions.projection == null
+                            ? item
+                            : expressions.projection.apply(item)));
               }
             }
           });

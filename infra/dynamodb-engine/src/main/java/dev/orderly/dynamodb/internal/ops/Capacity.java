@@ -9,7 +9,8 @@ import java.util.Map;
 final class Capacity {
   private Capacity() {}
 
-  static double writeUnits(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
+  static double writeUnits(
+      Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
     return Math.max(Math.max(kb(oldItem, 1024), kb(newItem, 1024)), 1);
   }
 

@@ -2,7 +2,6 @@ package dev.orderly.dynamodb.internal.ops;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderly.dynamodb.internal.expression.Projection;
 import dev.orderly.dynamodb.internal.table.Table;
 import dev.orderly.dynamodb.internal.value.AttributeValue;
 import dev.orderly.dynamodb.internal.value.ValueJson;
@@ -53,8 +52,7 @@ public final class ItemOps {
           if (attributes != null) {
             out.set("Attributes", ValueJson.writeItem(attributes));
           }
-          Capacity.report(
-              r, out, write.table().name(), Capacity.writeUnits(existing, updated));
+          Capacity.report(r, out, write.table().name(), Capacity.writeUnits(existing, updated));
           return out;
         });
   }
@@ -64,7 +62,7 @@ public final class ItemOps {
     if (write.update() == null) {
       return Map.of();
     }
-    return Projection.ofPaths(write.update().paths()).apply(item);
+    return write.update().updatedAttributes(item);
   }
 
   private ObjectNode commit(Requests r, PreparedWrite write) {

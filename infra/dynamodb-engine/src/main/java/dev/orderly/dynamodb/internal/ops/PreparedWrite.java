@@ -11,8 +11,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A validated write waiting for the item it applies to: a put, an update, a delete or a bare
- * condition check. Single-item operations and transactions share it, so both validate and
- * evaluate conditions identically.
+ * condition check. Single-item operations and transactions share it, so both validate and evaluate
+ * conditions identically.
  */
 record PreparedWrite(
     Kind kind,

@@ -51,10 +51,11 @@ public final class QueryOps {
             r, "ProjectionExpression", "FilterExpression", "KeyConditionExpression");
     Source source = Source.of(engine.table(r.string("TableName")), r);
     KeySchema key = source.key();
-    KeyCondition condition = expressions.keyCondition;
-    condition.validateAgainst(key.hashName(), key.hashType(), key.rangeName(), key.rangeType());
+    KeyCondition.Resolved condition =
+        expressions.keyCondition.resolve(
+            key.hashName(), key.hashType(), key.rangeName(), key.rangeType());
     source.checkFilterKeys(expressions.filter);
-    AttributeValue hash = condition.hashValue();
+    AttributeValue hash = condition.partitionValue();
     boolean forward = r.node("ScanIndexForward") == null || r.bool("ScanIndexForward");
     NavigableMap<PrimaryKey, Map<String, AttributeValue>> partition =
         source
@@ -120,7 +121,10 @@ public final class QueryOps {
       int last = (int) Math.ceil(buckets * (double) (segment + 1) / total) - 1;
       range =
           range.subMap(
-              PrimaryKey.prefixStart(first << 12), true, PrimaryKey.prefixStart((last + 1) << 12), false);
+              PrimaryKey.prefixStart(first << 12),
+              true,
+              PrimaryKey.prefixStart((last + 1) << 12),
+              false);
       if (startKey != null) {
         int bucket = HashPrefix.bucket(source.startKey(startKey).prefix());
         if (bucket < first || bucket > last) {
@@ -145,14 +149,14 @@ public final class QueryOps {
     private final Iterator<Map.Entry<PrimaryKey, Map<String, AttributeValue>>> source;
     private final AttributeValue hash;
     private final KeySchema key;
-    private final KeyCondition condition;
+    private final KeyCondition.Resolved condition;
     private Map.Entry<PrimaryKey, Map<String, AttributeValue>> next;
 
     PartitionIterator(
         Iterator<Map.Entry<PrimaryKey, Map<String, AttributeValue>>> source,
         AttributeValue hash,
         KeySchema key,
-        KeyCondition condition) {
+        KeyCondition.Resolved condition) {
       this.source = source;
       this.hash = hash;
       this.key = key;
@@ -168,7 +172,7 @@ public final class QueryOps {
           return;
         }
         AttributeValue range = key.hasRange() ? candidate.getValue().get(key.rangeName()) : null;
-        if (condition.testRange(range)) {
+        if (condition.test(range)) {
           next = candidate;
           return;
         }
@@ -303,7 +307,7 @@ public final class QueryOps {
         return;
       }
       KeySchema key = key();
-      for (String name : filter.topLevelNames()) {
+      for (String name : filter.pathHeads()) {
         if (key.isKeyAttribute(name)) {
           throw DynamoDbException.validation(
               "Filter Expression can only contain non-primary key attributes: Primary key"
@@ -332,7 +336,8 @@ public final class QueryOps {
       try {
         tableKey.validateKey(tablePart);
       } catch (DynamoDbException e) {
-        throw DynamoDbException.validation("The provided starting key is invalid: " + e.getMessage());
+        throw DynamoDbException.validation(
+            "The provided starting key is invalid: " + e.getMessage());
       }
       PrimaryKey tablePosition = table.keyOf(tablePart);
       if (index == null) {

@@ -68,10 +68,10 @@ final class RequestExpressions {
               + " null");
     }
     ExpressionAttributes attributes =
-        new ExpressionAttributes(r.names("ExpressionAttributeNames"), values(r));
+        ExpressionAttributes.of(r.names("ExpressionAttributeNames"), values(r));
     Update update = null;
     Condition condition = null;
-    KeyCondition keyCondition = null;
+    Condition keyConditionExpression = null;
     Condition filter = null;
     Projection projection = null;
     if (present.contains("UpdateExpression")) {
@@ -83,7 +83,8 @@ final class RequestExpressions {
               r.string("ConditionExpression"), attributes, "ConditionExpression");
     }
     if (present.contains("KeyConditionExpression")) {
-      keyCondition = Expressions.parseKeyCondition(r.string("KeyConditionExpression"), attributes);
+      keyConditionExpression =
+          Expressions.parseKeyConditionExpression(r.string("KeyConditionExpression"), attributes);
     }
     if (present.contains("FilterExpression")) {
       filter =
@@ -93,6 +94,9 @@ final class RequestExpressions {
       projection = Expressions.parseProjection(r.string("ProjectionExpression"), attributes);
     }
     attributes.checkAllUsed();
+    // DynamoDB reports unused placeholders before it reduces the key condition to key terms.
+    KeyCondition keyCondition =
+        keyConditionExpression == null ? null : KeyCondition.from(keyConditionExpression);
     return new RequestExpressions(update, condition, keyCondition, filter, projection);
   }
 

@@ -89,10 +89,7 @@ final class Requests {
           member + " must be at least 3 characters long and at most 255 characters long");
     }
     if (!TABLE_NAME.matcher(name).matches()) {
-      fail(
-          member,
-          name,
-          "Member must satisfy regular expression pattern: " + TABLE_NAME.pattern());
+      fail(member, name, "Member must satisfy regular expression pattern: " + TABLE_NAME.pattern());
     }
     return this;
   }
@@ -110,7 +107,10 @@ final class Requests {
   Requests oneOf(String member, String... allowed) {
     String value = string(member);
     if (value != null && !List.of(allowed).contains(value)) {
-      fail(member, value, "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+      fail(
+          member,
+          value,
+          "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
     }
     return this;
   }

@@ -145,7 +145,8 @@ final class TableDefinitions {
         && !List.of("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES")
             .contains(viewType)) {
       throw DynamoDbException.validation(
-          INVALID + "StreamViewType must be one of KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or"
+          INVALID
+              + "StreamViewType must be one of KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or"
               + " NEW_AND_OLD_IMAGES when StreamEnabled is true");
     }
     String label = TableOps.streamLabel(now);
@@ -171,7 +172,10 @@ final class TableDefinitions {
     if (projection.hasNonNull("NonKeyAttributes")) {
       if (!projectionType.equals("INCLUDE")) {
         throw DynamoDbException.validation(
-            INVALID + "ProjectionType is " + projectionType + ", but NonKeyAttributes is specified");
+            INVALID
+                + "ProjectionType is "
+                + projectionType
+                + ", but NonKeyAttributes is specified");
       }
       nonKey = new ArrayList<>();
       for (JsonNode attribute : projection.get("NonKeyAttributes")) {

@@ -107,7 +107,8 @@ public final class TableOps {
           Table table = engine.table(name);
           if (streamSpec != null) {
             TableDefinition.StreamSpec spec =
-                TableDefinitions.streamSpec(streamSpec, table.name(), engine, engine.clock().instant());
+                TableDefinitions.streamSpec(
+                    streamSpec, table.name(), engine, engine.clock().instant());
             TableDefinition.StreamSpec current = table.definition().stream();
             if (spec.enabled() && current != null && current.enabled()) {
               throw DynamoDbException.validation(
@@ -118,7 +119,8 @@ public final class TableOps {
             }
             TableDefinition updated =
                 table.definition().withStream(spec.enabled() ? spec : disabled(current));
-            table.stream(spec.enabled() ? newStreamLog(spec, engine.clock().instant()) : null, updated);
+            table.stream(
+                spec.enabled() ? newStreamLog(spec, engine.clock().instant()) : null, updated);
           }
           ObjectNode out = NODES.objectNode();
           out.set("TableDescription", describe(table, "ACTIVE"));
@@ -127,7 +129,8 @@ public final class TableOps {
   }
 
   private static TableDefinition.StreamSpec disabled(TableDefinition.StreamSpec current) {
-    return new TableDefinition.StreamSpec(false, current.viewType(), current.label(), current.arn());
+    return new TableDefinition.StreamSpec(
+        false, current.viewType(), current.label(), current.arn());
   }
 
   public ObjectNode updateTimeToLive(ObjectNode body) {

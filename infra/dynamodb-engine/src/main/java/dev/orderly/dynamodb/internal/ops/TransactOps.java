@@ -23,8 +23,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * TransactWriteItems and TransactGetItems. A transaction validates every item first (a bad item
- * is a ValidationException, not a cancellation), then evaluates and applies all of them under the
+ * TransactWriteItems and TransactGetItems. A transaction validates every item first (a bad item is
+ * a ValidationException, not a cancellation), then evaluates and applies all of them under the
  * engine's write lock: all or nothing, with one cancellation reason per item. ClientRequestToken
  * makes a write transaction idempotent for ten minutes.
  */
@@ -92,7 +92,8 @@ public final class TransactOps {
           ObjectNode out = NODES.objectNode();
           reportTables(r, out, units);
           if (token != null) {
-            tokens.put(token, new Completed(items.deepCopy(), out.deepCopy(), now.plus(TOKEN_LIFETIME)));
+            tokens.put(
+                token, new Completed(items.deepCopy(), out.deepCopy(), now.plus(TOKEN_LIFETIME)));
           }
           return out;
         });

@@ -18,8 +18,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords, over
- * one shard per table stream. Iterators are opaque, self-describing and valid for 15 minutes.
+ * The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords, over one
+ * shard per table stream. Iterators are opaque, self-describing and valid for 15 minutes.
  */
 public final class StreamOps {
   static final Duration ITERATOR_LIFETIME = Duration.ofMinutes(15);
@@ -202,8 +202,8 @@ public final class StreamOps {
     data.put("StreamViewType", record.viewType());
     if (record.byTtl()) {
       node.putObject("userIdentity")
-          .put("type", "Service")
-          .put("principalId", "dynamodb.amazonaws.com");
+          .put("Type", "Service")
+          .put("PrincipalId", "dynamodb.amazonaws.com");
     }
     return node;
   }
@@ -221,7 +221,9 @@ public final class StreamOps {
 
   private static String iterator(String arn, String shard, long position, Instant issued) {
     String raw = arn + "|" + shard + "|" + position + "|" + issued.toEpochMilli();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   private static long parseSequence(String text) {

@@ -107,7 +107,8 @@ public final class Table {
       items.put(key, newItem);
     }
     sizeBytes.addAndGet(
-        (newItem == null ? 0 : ItemSize.of(newItem)) - (oldItem == null ? 0 : ItemSize.of(oldItem)));
+        (newItem == null ? 0 : ItemSize.of(newItem))
+            - (oldItem == null ? 0 : ItemSize.of(oldItem)));
     for (IndexDefinition index : definition.allIndexes()) {
       NavigableMap<PrimaryKey, Map<String, AttributeValue>> entries = indexes.get(index.name());
       if (oldItem != null && index.key().covers(oldItem)) {

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * DynamoDB's item size: attribute name lengths plus value sizes (strings and binaries by bytes,
- * numbers by about one byte per two significant digits plus one, containers with a small
- * overhead per element). Used for the 400 KB item limit and the 1 MB page limit.
+ * numbers by about one byte per two significant digits plus one, containers with a small overhead
+ * per element). Used for the 400 KB item limit and the 1 MB page limit.
  */
 public final class ItemSize {
   public static final int MAX_ITEM_BYTES = 400 * 1024;

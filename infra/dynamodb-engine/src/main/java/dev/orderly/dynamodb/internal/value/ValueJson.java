@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads and writes attribute values in DynamoDB's JSON wire format, validating as DynamoDB does. */
+/**
+ * Reads and writes attribute values in DynamoDB's JSON wire format, validating as DynamoDB does.
+ */
 public final class ValueJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
