@@ -59,7 +59,11 @@ class DifferentialTest {
     }
   }
 
-  record Step(int line, boolean messageMayDiffer, String operation, String body) {}
+  /**
+   * One request. {@code expected} is set for lines marked {@code !}, where dynalite departs from
+   * DynamoDB's documented behaviour: the engine must give that answer and dynalite must not.
+   */
+  record Step(int line, boolean messageMayDiffer, String operation, String body, String expected) {}
 
   @TestFactory
   Stream<DynamicNode> scenarios() throws IOException {
@@ -106,8 +110,17 @@ class DifferentialTest {
         continue;
       }
       boolean loose = line.startsWith("~");
-      if (loose) {
+      boolean documented = line.startsWith("!");
+      if (loose || documented) {
         line = line.substring(1).strip();
+      }
+      String expected = null;
+      if (documented) {
+        String next = lines.get(++i).strip();
+        if (!next.startsWith("=")) {
+          throw new IllegalStateException(file + ":" + (i + 1) + ": a '!' line needs '= answer'");
+        }
+        expected = next.substring(1).strip();
       }
       int space = line.indexOf(' ');
       String operation = line.substring(0, space);
@@ -115,12 +128,16 @@ class DifferentialTest {
           line.substring(space + 1)
               .replace("$T", "dt_" + scenario + "_t")
               .replace("$U", "dt_" + scenario + "_u");
-      steps.add(new Step(i + 1, loose, operation, body));
+      steps.add(new Step(i + 1, loose, operation, body, expected));
     }
     return steps;
   }
 
   private static void compare(Step step) {
+    if (step.expected() != null) {
+      compareWithDocumented(step);
+      return;
+    }
     WireClient.Response expected = oracle.call(step.operation(), step.body());
     WireClient.Response actual = subject.call(step.operation(), step.body());
     String context = step.operation() + " " + step.body();
@@ -139,6 +156,30 @@ class DifferentialTest {
     assertThat(normalize(actual.body()))
         .as("answer to " + context)
         .isEqualTo(normalize(expected.body()));
+  }
+
+  private static void compareWithDocumented(Step step) {
+    WireClient.Response oracleAnswer = oracle.call(step.operation(), step.body());
+    WireClient.Response actual = subject.call(step.operation(), step.body());
+    String context = step.operation() + " " + step.body();
+    if (step.expected().startsWith("error ")) {
+      String type = step.expected().substring("error ".length());
+      assertThat(errorType(actual.body())).as("error type of " + context).isEqualTo(type);
+      assertThat(errorType(oracleAnswer.body()))
+          .as("dynalite still departs from DynamoDB for " + context)
+          .isNotEqualTo(type);
+      return;
+    }
+    JsonNode expected;
+    try {
+      expected = WireClient.JSON.readTree(step.expected());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(normalize(actual.body())).as("answer to " + context).isEqualTo(normalize(expected));
+    assertThat(normalize(oracleAnswer.body()))
+        .as("dynalite still departs from DynamoDB for " + context)
+        .isNotEqualTo(normalize(expected));
   }
 
   private static String errorType(JsonNode body) {

@@ -120,6 +120,15 @@ public final class BatchOps {
       }
       Requests tr = new Requests(tableRequest);
       tr.required("Keys");
+      if (tr.node("Keys").size() > 100) {
+        List<String> shown = new ArrayList<>();
+        tr.node("Keys").forEach(k -> shown.add(k.toString()));
+        r.fail(
+            "requestItems." + tableName + ".member.keys",
+            "[" + String.join(", ", shown) + "]",
+            "Member must have length less than or equal to 100");
+        r.check();
+      }
       tr.rejectLegacy("AttributesToGet");
       RequestExpressions expressions = RequestExpressions.parse(tr, "ProjectionExpression");
       Set<List<AttributeValue>> seen = new HashSet<>();

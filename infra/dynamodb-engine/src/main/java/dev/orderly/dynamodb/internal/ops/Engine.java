@@ -60,6 +60,16 @@ public final class Engine {
     }
   }
 
+  /** Looks a table up for a table-level operation, whose error names the table. */
+  public Table describedTable(String name) {
+    Table table = tables.get(name);
+    if (table == null) {
+      throw DynamoDbException.resourceNotFound(
+          "Requested resource not found: Table: " + name + " not found");
+    }
+    return table;
+  }
+
   public String tableArn(String name) {
     return "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + name;
   }

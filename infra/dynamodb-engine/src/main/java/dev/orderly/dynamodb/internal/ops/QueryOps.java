@@ -49,7 +49,7 @@ public final class QueryOps {
     RequestExpressions expressions =
         RequestExpressions.parse(
             r, "ProjectionExpression", "FilterExpression", "KeyConditionExpression");
-    Source source = Source.of(engine.table(r.string("TableName")), r);
+    Source source = Source.of(engine.table(r.string("TableName")), r, true);
     KeySchema key = source.key();
     KeyCondition.Resolved condition =
         expressions.keyCondition.resolve(
@@ -113,7 +113,7 @@ public final class QueryOps {
     }
     RequestExpressions expressions =
         RequestExpressions.parse(r, "ProjectionExpression", "FilterExpression");
-    Source source = Source.of(engine.table(r.string("TableName")), r);
+    Source source = Source.of(engine.table(r.string("TableName")), r, false);
     NavigableMap<PrimaryKey, Map<String, AttributeValue>> range = source.entries();
     if (total != null && total > 1) {
       int buckets = HashPrefix.SEGMENT_BUCKETS;
@@ -251,8 +251,8 @@ public final class QueryOps {
   }
 
   /** A table or one of its indexes, as the target of a Query or Scan. */
-  private record Source(Table table, IndexDefinition index, boolean fetchFromTable) {
-    static Source of(Table table, Requests r) {
+  private record Source(Table table, IndexDefinition index, boolean fetchFromTable, boolean query) {
+    static Source of(Table table, Requests r, boolean query) {
       String indexName = r.string("IndexName");
       String select = r.string("Select");
       if (indexName == null) {
@@ -261,7 +261,7 @@ public final class QueryOps {
               "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is"
                   + " not supported on a table; it is supported only on an index");
         }
-        return new Source(table, null, false);
+        return new Source(table, null, false, query);
       }
       IndexDefinition index =
           table
@@ -283,7 +283,7 @@ public final class QueryOps {
                 + indexName
                 + " because its projection type is not ALL");
       }
-      return new Source(table, index, fetch);
+      return new Source(table, index, fetch, query);
     }
 
     KeySchema key() {
@@ -323,7 +323,7 @@ public final class QueryOps {
       int expected = keyNames().size();
       if (start.size() != expected) {
         throw DynamoDbException.validation(
-            index == null
+            index == null && !query
                 ? "The provided starting key is invalid: The provided key element does not match"
                     + " the schema"
                 : "The provided starting key is invalid");

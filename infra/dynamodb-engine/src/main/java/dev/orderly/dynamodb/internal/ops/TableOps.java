@@ -34,7 +34,10 @@ public final class TableOps {
   public ObjectNode createTable(ObjectNode body) {
     Requests r = new Requests(body);
     r.required("AttributeDefinitions", "KeySchema", "TableName").tableName("TableName");
-    r.oneOf("BillingMode", "PROVISIONED", "PAY_PER_REQUEST").check();
+    r.oneOf("BillingMode", "PROVISIONED", "PAY_PER_REQUEST");
+    indexNameLengths(r, "LocalSecondaryIndexes");
+    indexNameLengths(r, "GlobalSecondaryIndexes");
+    r.check();
     TableDefinition definition = TableDefinitions.parse(r, engine);
     return engine.write(
         () -> {
@@ -53,7 +56,7 @@ public final class TableOps {
   public ObjectNode describeTable(ObjectNode body) {
     Requests r = new Requests(body);
     r.required("TableName").tableName("TableName").check();
-    Table table = engine.table(r.string("TableName"));
+    Table table = engine.describedTable(r.string("TableName"));
     ObjectNode out = NODES.objectNode();
     out.set("Table", describe(table, "ACTIVE"));
     return out;
@@ -65,7 +68,7 @@ public final class TableOps {
     String name = r.string("TableName");
     return engine.write(
         () -> {
-          Table table = engine.table(name);
+          Table table = engine.describedTable(name);
           engine.tables().remove(name);
           ObjectNode out = NODES.objectNode();
           out.set("TableDescription", describe(table, "DELETING"));
@@ -104,7 +107,7 @@ public final class TableOps {
     JsonNode streamSpec = r.node("StreamSpecification");
     return engine.write(
         () -> {
-          Table table = engine.table(name);
+          Table table = engine.describedTable(name);
           if (streamSpec != null) {
             TableDefinition.StreamSpec spec =
                 TableDefinitions.streamSpec(
@@ -128,6 +131,24 @@ public final class TableOps {
         });
   }
 
+  private static void indexNameLengths(Requests r, String member) {
+    JsonNode indexes = r.node(member);
+    if (indexes == null) {
+      return;
+    }
+    int position = 0;
+    for (JsonNode index : indexes) {
+      position++;
+      String name = index.path("IndexName").asText("");
+      String path = member + "." + position + ".member.indexName";
+      if (name.length() < 3) {
+        r.fail(path, name, "Member must have length greater than or equal to 3");
+      } else if (name.length() > 255) {
+        r.fail(path, name, "Member must have length less than or equal to 255");
+      }
+    }
+  }
+
   private static TableDefinition.StreamSpec disabled(TableDefinition.StreamSpec current) {
     return new TableDefinition.StreamSpec(
         false, current.viewType(), current.label(), current.arn());
@@ -148,7 +169,7 @@ public final class TableOps {
     String name = r.string("TableName");
     return engine.write(
         () -> {
-          Table table = engine.table(name);
+          Table table = engine.describedTable(name);
           boolean enable = enabled.asBoolean();
           if (enable && table.ttlAttribute() != null) {
             throw DynamoDbException.validation("TimeToLive is already enabled");
@@ -168,7 +189,7 @@ public final class TableOps {
   public ObjectNode describeTimeToLive(ObjectNode body) {
     Requests r = new Requests(body);
     r.required("TableName").tableName("TableName").check();
-    Table table = engine.table(r.string("TableName"));
+    Table table = engine.describedTable(r.string("TableName"));
     ObjectNode out = NODES.objectNode();
     ObjectNode description = out.putObject("TimeToLiveDescription");
     String attribute = table.ttlAttribute();

@@ -45,8 +45,8 @@ public record TableDefinition(
   }
 
   public List<IndexDefinition> allIndexes() {
-    java.util.ArrayList<IndexDefinition> all = new java.util.ArrayList<>(localIndexes);
-    all.addAll(globalIndexes);
+    java.util.ArrayList<IndexDefinition> all = new java.util.ArrayList<>(globalIndexes);
+    all.addAll(localIndexes);
     return all;
   }
 
