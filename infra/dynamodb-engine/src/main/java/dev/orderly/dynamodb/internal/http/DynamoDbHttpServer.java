@@ -4,23 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.orderly.dynamodb.internal.error.DynamoDbException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32;
@@ -29,83 +27,150 @@ import java.util.zip.CRC32;
  * The DynamoDB JSON protocol on loopback: POST with {@code X-Amz-Target}, a JSON body, and a JSON
  * answer with {@code x-amz-crc32} (which the SDK verifies) and a request id. Errors carry
  * DynamoDB's {@code __type}; an unexpected failure answers 500 without internals.
+ *
+ * <p>A small blocking HTTP/1.1 server, one thread per keep-alive connection: AWS clients keep a few
+ * pooled connections open, a request costs a few microseconds of engine work, and a response leaves
+ * in one write with TCP_NODELAY. Measured against the JDK's built-in server it halves the round
+ * trip (see the module README's benchmark).
  */
 public final class DynamoDbHttpServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DynamoDbHttpServer.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
-  static {
-    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
-    // and the client's delayed ACK add ~40 ms to every sequential request. Read once, at class
-    // initialisation of the JDK server, so it must be set before the first server starts.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final ServerSocket listener;
   private final Dispatcher dispatcher;
+  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+  private final String requestIdPrefix =
+      UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+  private final AtomicLong requests = new AtomicLong();
+  private final Thread acceptor;
+  private volatile boolean closed;
 
   public DynamoDbHttpServer(Dispatcher dispatcher, int port) {
     this.dispatcher = dispatcher;
     try {
-      this.server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+      this.listener = new ServerSocket();
+      listener.setReuseAddress(true);
+      listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on port " + port, e);
     }
-    this.executor = Executors.newCachedThreadPool(daemonThreads());
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    this.acceptor = new Thread(this::accept, "dynamodb-engine-accept-" + port());
+    acceptor.setDaemon(true);
+    acceptor.start();
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return listener.getLocalPort();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        byte[] body = "healthy: dynamodb.local".getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        return;
-      }
-      byte[] request;
-      try (InputStream in = exchange.getRequestBody()) {
-        request = in.readAllBytes();
-      }
-      int status = 200;
-      byte[] response;
+  private void accept() {
+    long count = 0;
+    while (!closed) {
+      Socket socket;
       try {
-        ObjectNode body = parse(request);
-        ObjectNode result =
-            dispatcher.dispatch(exchange.getRequestHeaders().getFirst("X-Amz-Target"), body);
-        response = JSON.writeValueAsBytes(result);
-      } catch (DynamoDbException e) {
-        status = e.status();
-        response = error(e);
-      } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "unexpected failure", e);
-        status = 500;
-        response =
-            error(
-                new DynamoDbException(
-                    DynamoDbException.INTERNAL_SERVER_ERROR, "Internal server error", 500));
+        socket = listener.accept();
+        socket.setTcpNoDelay(true);
+      } catch (IOException e) {
+        if (!closed) {
+          LOG.log(Level.WARNING, "accept failed", e);
+        }
+        continue;
       }
-      CRC32 crc = new CRC32();
-      crc.update(response);
-      exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-      exchange.getResponseHeaders().set("x-amz-crc32", Long.toString(crc.getValue()));
-      exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-      exchange.sendResponseHeaders(status, response.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(response);
-      }
+      connections.add(socket);
+      Thread worker = new Thread(() -> serve(socket), "dynamodb-engine-" + port() + "-" + ++count);
+      worker.setDaemon(true);
+      worker.start();
     }
+  }
+
+  private void serve(Socket socket) {
+    HttpConnection connection;
+    try {
+      connection = new HttpConnection(socket);
+    } catch (IOException e) {
+      forget(socket);
+      return;
+    }
+    try {
+      while (!closed) {
+        HttpConnection.Request request;
+        try {
+          request = connection.read();
+        } catch (HttpConnection.BadRequest e) {
+          connection.write(
+              e.status,
+              "Bad Request",
+              "text/plain",
+              new String[0],
+              e.getMessage().getBytes(StandardCharsets.UTF_8));
+          return;
+        }
+        if (request == null) {
+          return;
+        }
+        respond(connection, request);
+        if (!request.keepAlive()) {
+          return;
+        }
+      }
+    } catch (SocketException | java.io.EOFException e) {
+      // the client went away; nothing to answer
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "connection failed", e);
+    } finally {
+      connection.close();
+      forget(socket);
+    }
+  }
+
+  private void forget(Socket socket) {
+    connections.remove(socket);
+  }
+
+  private void respond(HttpConnection connection, HttpConnection.Request request)
+      throws IOException {
+    if (!"POST".equals(request.method())) {
+      connection.write(
+          200,
+          "OK",
+          "text/plain",
+          new String[0],
+          "healthy: dynamodb.local".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    int status = 200;
+    byte[] response;
+    try {
+      ObjectNode body = parse(request.body());
+      response = JSON.writeValueAsBytes(dispatcher.dispatch(request.target(), body));
+    } catch (DynamoDbException e) {
+      status = e.status();
+      response = error(e);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "unexpected failure", e);
+      status = 500;
+      response =
+          error(
+              new DynamoDbException(
+                  DynamoDbException.INTERNAL_SERVER_ERROR, "Internal server error", 500));
+    }
+    CRC32 crc = new CRC32();
+    crc.update(response);
+    connection.write(
+        status,
+        status == 200 ? "OK" : status == 500 ? "Internal Server Error" : "Bad Request",
+        CONTENT_TYPE,
+        new String[] {
+          "x-amz-crc32", Long.toString(crc.getValue()), "x-amzn-RequestId", requestId()
+        },
+        response);
+  }
+
+  /** Unique per server and cheap: a random prefix and a counter (no SecureRandom per request). */
+  private String requestId() {
+    return requestIdPrefix + Long.toHexString(requests.incrementAndGet());
   }
 
   private static ObjectNode parse(byte[] request) {
@@ -135,21 +200,23 @@ public final class DynamoDbHttpServer implements AutoCloseable {
     return JSON.writeValueAsBytes(node);
   }
 
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "dynamodb-engine-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdown();
+    closed = true;
     try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
+      listener.close();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "closing the listener failed", e);
+    }
+    for (Socket socket : connections) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "closing a connection failed", e);
+      }
+    }
+    try {
+      acceptor.join(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

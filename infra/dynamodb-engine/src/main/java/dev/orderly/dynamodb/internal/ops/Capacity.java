@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderly.dynamodb.internal.value.AttributeValue;
 import dev.orderly.dynamodb.internal.value.ItemSize;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /** Consumed capacity as DynamoDB reports it: 1 KB write units, 4 KB read units. */
 final class Capacity {
@@ -24,11 +25,12 @@ final class Capacity {
   }
 
   /** Adds ConsumedCapacity to a response when the request asked for it. */
-  static void report(Requests r, ObjectNode out, String table, double units) {
+  static void report(Requests r, ObjectNode out, String table, DoubleSupplier computeUnits) {
     String mode = r.string("ReturnConsumedCapacity");
     if (!"TOTAL".equals(mode) && !"INDEXES".equals(mode)) {
       return;
     }
+    double units = computeUnits.getAsDouble();
     ObjectNode consumed = out.putObject("ConsumedCapacity");
     consumed.put("CapacityUnits", units);
     consumed.put("TableName", table);

@@ -52,7 +52,8 @@ public final class ItemOps {
           if (attributes != null) {
             out.set("Attributes", ValueJson.writeItem(attributes));
           }
-          Capacity.report(r, out, write.table().name(), Capacity.writeUnits(existing, updated));
+          Capacity.report(
+              r, out, write.table().name(), () -> Capacity.writeUnits(existing, updated));
           return out;
         });
   }
@@ -77,7 +78,7 @@ public final class ItemOps {
           if (returnOld && existing != null) {
             out.set("Attributes", ValueJson.writeItem(existing));
           }
-          Capacity.report(r, out, table.name(), Capacity.writeUnits(existing, next));
+          Capacity.report(r, out, table.name(), () -> Capacity.writeUnits(existing, next));
           return out;
         });
   }
@@ -98,7 +99,7 @@ public final class ItemOps {
           expressions.projection == null ? item : expressions.projection.apply(item);
       out.set("Item", ValueJson.writeItem(shown));
     }
-    Capacity.report(r, out, table.name(), Capacity.readUnits(item, r.bool("ConsistentRead")));
+    Capacity.report(r, out, table.name(), () -> Capacity.readUnits(item, r.bool("ConsistentRead")));
     return out;
   }
 }

@@ -245,7 +245,8 @@ public final class QueryOps {
         out.set("LastEvaluatedKey", ValueJson.writeItem(source.lastKey(last)));
       }
       double units = Math.ceil(readBytes / 4096.0);
-      Capacity.report(r, out, source.table().name(), r.bool("ConsistentRead") ? units : units / 2);
+      double consumed = r.bool("ConsistentRead") ? units : units / 2;
+      Capacity.report(r, out, source.table().name(), () -> consumed);
       return out;
     }
   }
