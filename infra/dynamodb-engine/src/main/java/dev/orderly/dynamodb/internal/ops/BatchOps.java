@@ -97,7 +97,7 @@ public final class BatchOps {
         });
     ObjectNode out = NODES.objectNode();
     out.putObject("UnprocessedItems");
-    reportBatch(r, out, units);
+    Capacity.reportTables(r, out, units);
     return out;
   }
 
@@ -167,7 +167,7 @@ public final class BatchOps {
     }
     reads.forEach(Runnable::run);
     out.putObject("UnprocessedKeys");
-    reportBatch(r, out, units);
+    Capacity.reportTables(r, out, units);
     return out;
   }
 
@@ -178,22 +178,6 @@ public final class BatchOps {
               + member
               + "' failed to satisfy constraint: Member must have length greater than or equal to"
               + " 1");
-    }
-  }
-
-  private static void reportBatch(Requests r, ObjectNode out, Map<String, Double> units) {
-    String mode = r.string("ReturnConsumedCapacity");
-    if (!"TOTAL".equals(mode) && !"INDEXES".equals(mode)) {
-      return;
-    }
-    ArrayNode consumed = out.putArray("ConsumedCapacity");
-    for (Map.Entry<String, Double> e : units.entrySet()) {
-      ObjectNode c = consumed.addObject();
-      c.put("CapacityUnits", e.getValue());
-      c.put("TableName", e.getKey());
-      if ("INDEXES".equals(mode)) {
-        c.putObject("Table").put("CapacityUnits", e.getValue());
-      }
     }
   }
 }

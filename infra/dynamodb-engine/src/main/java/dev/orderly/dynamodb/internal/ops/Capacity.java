@@ -1,5 +1,6 @@
 package dev.orderly.dynamodb.internal.ops;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderly.dynamodb.internal.value.AttributeValue;
 import dev.orderly.dynamodb.internal.value.ItemSize;
@@ -36,6 +37,25 @@ final class Capacity {
     consumed.put("TableName", table);
     if ("INDEXES".equals(mode)) {
       consumed.putObject("Table").put("CapacityUnits", units);
+    }
+  }
+
+  /**
+   * ConsumedCapacity as a list with one entry per table, as the batch and transaction calls give.
+   */
+  static void reportTables(Requests r, ObjectNode out, Map<String, Double> units) {
+    String mode = r.string("ReturnConsumedCapacity");
+    if (!"TOTAL".equals(mode) && !"INDEXES".equals(mode)) {
+      return;
+    }
+    ArrayNode consumed = out.putArray("ConsumedCapacity");
+    for (Map.Entry<String, Double> e : units.entrySet()) {
+      ObjectNode c = consumed.addObject();
+      c.put("CapacityUnits", e.getValue());
+      c.put("TableName", e.getKey());
+      if ("INDEXES".equals(mode)) {
+        c.putObject("Table").put("CapacityUnits", e.getValue());
+      }
     }
   }
 }

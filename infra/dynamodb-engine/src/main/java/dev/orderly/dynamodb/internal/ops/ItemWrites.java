@@ -82,6 +82,9 @@ final class ItemWrites {
       }
     }
     TableDefinition definition = table.definition();
+    if (update != null) {
+      checkKeyPaths(update.nestedPathHeads(), definition);
+    }
     Map<String, AttributeValue> base = Map.copyOf(keyAttributes);
     return new PreparedWrite(
         PreparedWrite.Kind.UPDATE,
@@ -154,6 +157,33 @@ final class ItemWrites {
 
   private static boolean returnOldOnFailure(Requests r) {
     return "ALL_OLD".equals(r.string("ReturnValuesOnConditionCheckFailure"));
+  }
+
+  /**
+   * Paths below the top level ({@code pk.x}, {@code pk[0]}) may not start at a key attribute of the
+   * table or of an index, as DynamoDB rejects them.
+   */
+  static void checkKeyPaths(java.util.Set<String> nestedHeads, TableDefinition definition) {
+    KeySchema key = definition.key();
+    for (String name : new String[] {key.hashName(), key.rangeName()}) {
+      if (name != null && nestedHeads.contains(name)) {
+        throw DynamoDbException.validation(
+            "Key attributes must be scalars; list random access '[]' and map lookup '.' are not"
+                + " allowed: Key: "
+                + name);
+      }
+    }
+    for (IndexDefinition index : definition.allIndexes()) {
+      KeySchema indexKey = index.key();
+      for (String name : new String[] {indexKey.hashName(), indexKey.rangeName()}) {
+        if (name != null && nestedHeads.contains(name)) {
+          throw DynamoDbException.validation(
+              "Key attributes must be scalars; list random access '[]' and map lookup '.' are not"
+                  + " allowed: IndexKey: "
+                  + name);
+        }
+      }
+    }
   }
 
   /** Index key attributes, where present, must have the type the table defines for them. */

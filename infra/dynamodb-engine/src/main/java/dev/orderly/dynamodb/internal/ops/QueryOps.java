@@ -55,6 +55,7 @@ public final class QueryOps {
         expressions.keyCondition.resolve(
             key.hashName(), key.hashType(), key.rangeName(), key.rangeType());
     source.checkFilterKeys(expressions.filter);
+    checkKeyPaths(expressions, source.table());
     AttributeValue hash = condition.partitionValue();
     boolean forward = r.node("ScanIndexForward") == null || r.bool("ScanIndexForward");
     NavigableMap<PrimaryKey, Map<String, AttributeValue>> partition =
@@ -114,6 +115,7 @@ public final class QueryOps {
     RequestExpressions expressions =
         RequestExpressions.parse(r, "ProjectionExpression", "FilterExpression");
     Source source = Source.of(engine.table(r.string("TableName")), r, false);
+    checkKeyPaths(expressions, source.table());
     NavigableMap<PrimaryKey, Map<String, AttributeValue>> range = source.entries();
     if (total != null && total > 1) {
       int buckets = HashPrefix.SEGMENT_BUCKETS;
@@ -141,6 +143,15 @@ public final class QueryOps {
       range = range.tailMap(source.startKey(startKey), false);
     }
     return new Pager(source, r, expressions).page(range.entrySet().iterator());
+  }
+
+  private static void checkKeyPaths(RequestExpressions expressions, Table table) {
+    if (expressions.projection != null) {
+      ItemWrites.checkKeyPaths(expressions.projection.nestedPathHeads(), table.definition());
+    }
+    if (expressions.filter != null) {
+      ItemWrites.checkKeyPaths(expressions.filter.nestedPathHeads(), table.definition());
+    }
   }
 
   /** Walks one partition in key order, stopping at its end, yielding items the sort key admits. */

@@ -90,7 +90,7 @@ public final class TransactOps {
                 Double::sum);
           }
           ObjectNode out = NODES.objectNode();
-          reportTables(r, out, units);
+          Capacity.reportTables(r, out, units);
           if (token != null) {
             tokens.put(
                 token, new Completed(items.deepCopy(), out.deepCopy(), now.plus(TOKEN_LIFETIME)));
@@ -203,7 +203,7 @@ public final class TransactOps {
             }
             units.merge(get.table().name(), 2 * Capacity.readUnits(item, true), Double::sum);
           }
-          reportTables(r, out, units);
+          Capacity.reportTables(r, out, units);
           return out;
         });
   }
@@ -223,20 +223,6 @@ public final class TransactOps {
               + member
               + "' failed to satisfy constraint: Member must have length "
               + (items.size() > 100 ? "less than or equal to 100" : "greater than or equal to 1"));
-    }
-  }
-
-  private static void reportTables(Requests r, ObjectNode out, Map<String, Double> units) {
-    String mode = r.string("ReturnConsumedCapacity");
-    if (!"TOTAL".equals(mode) && !"INDEXES".equals(mode)) {
-      return;
-    }
-    ArrayNode consumed = out.putArray("ConsumedCapacity");
-    for (Map.Entry<String, Double> e : units.entrySet()) {
-      ObjectNode c = consumed.addObject();
-      c.put("TableName", e.getKey());
-      c.put("CapacityUnits", e.getValue());
-      c.put("WriteCapacityUnits", e.getValue());
     }
   }
 }
