@@ -1,0 +1,23 @@
+package dev.orderly.idempotency;
+
+/** Turns a handler's result into the text stored in the record, and back for a replay. */
+public interface ResponseCodec<R> {
+  String encode(R response);
+
+  R decode(String stored);
+
+  /** For handlers whose result is already text (a JSON body, say). */
+  static ResponseCodec<String> text() {
+    return new ResponseCodec<>() {
+      @Override
+      public String encode(String response) {
+        return response;
+      }
+
+      @Override
+      public String decode(String stored) {
+        return stored;
+      }
+    };
+  }
+}
