@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * condition: TTL deletion, which can lag by days, is only housekeeping.
  */
 public final class DynamoDbIdempotencyStore implements IdempotencyStore {
-  private static final String CLAIM_CONDITION =
+  /** The claim rule of {@link IdempotencyRecord#claimableAt}, as a condition expression. */
+  static final String CLAIM_CONDITION =
       "attribute_not_exists(#key) OR #expiresAt < :nowSeconds"
           + " OR (#status = :inProgress AND #inProgressExpiresAt < :nowMillis)";
 
@@ -109,6 +110,21 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     } catch (ConditionalCheckFailedException takenOver) {
       // Another attempt owns the key now; its record is not ours to delete.
     }
+  }
+
+  Map<String, String> claimNames() {
+    return Map.of(
+        "#key", names.key(),
+        "#expiresAt", names.expiresAt(),
+        "#status", names.status(),
+        "#inProgressExpiresAt", names.inProgressExpiresAt());
+  }
+
+  static Map<String, AttributeValue> claimValues(Instant now) {
+    return Map.of(
+        ":nowSeconds", number(now.getEpochSecond()),
+        ":nowMillis", number(now.toEpochMilli()),
+        ":inProgress", AttributeValue.fromS(IdempotencyRecord.Status.IN_PROGRESS.name()));
   }
 
   /** The record as a DynamoDB item (hand-mapped; no bean introspection on the hot path). */
