@@ -16,15 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -42,37 +37,6 @@ class CrashTest {
   private static final Instant START = Instant.parse("2026-05-01T10:00:00Z");
   private static final Crasher CRASHER = new Crasher();
   private static DynamoDbClient dynamo;
-
-  /** Stands for the process dying: nothing catches it on the way out. */
-  static final class ProcessDeath extends Error {
-    private static final long serialVersionUID = 1L;
-
-    ProcessDeath() {
-      super("process died", null, false, false);
-    }
-  }
-
-  /** Kills the "process" before a chosen call is sent, or after its answer arrives. */
-  static final class Crasher implements ExecutionInterceptor {
-    final AtomicReference<String> beforeSending = new AtomicReference<>();
-    final AtomicReference<String> afterAnswer = new AtomicReference<>();
-
-    @Override
-    public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
-      if (a.getAttribute(SdkExecutionAttribute.OPERATION_NAME)
-          .equals(beforeSending.getAndSet(null))) {
-        throw new ProcessDeath();
-      }
-    }
-
-    @Override
-    public void afterExecution(Context.AfterExecution c, ExecutionAttributes a) {
-      if (a.getAttribute(SdkExecutionAttribute.OPERATION_NAME)
-          .equals(afterAnswer.getAndSet(null))) {
-        throw new ProcessDeath();
-      }
-    }
-  }
 
   @BeforeAll
   static void start() {
@@ -134,7 +98,7 @@ class CrashTest {
                       CRASHER.beforeSending.set("PutItem"); // the completion never leaves
                       return "charged";
                     }))
-        .isInstanceOf(ProcessDeath.class);
+        .isInstanceOf(Crasher.ProcessDeath.class);
     assertThat(charges("acct-plain")).isEqualTo(1);
 
     clock.advance(Duration.ofSeconds(31));
@@ -166,7 +130,7 @@ class CrashTest {
                     delivery,
                     ResponseCodec.text(),
                     () -> new Effect<>("charged", List.of(chargeWrite("acct-tx-1")))))
-        .isInstanceOf(ProcessDeath.class);
+        .isInstanceOf(Crasher.ProcessDeath.class);
     assertThat(charges("acct-tx-1")).isZero();
 
     Outcome<String> retry =
@@ -194,7 +158,7 @@ class CrashTest {
                     delivery,
                     ResponseCodec.text(),
                     () -> new Effect<>("charged", List.of(chargeWrite("acct-tx-2")))))
-        .isInstanceOf(ProcessDeath.class);
+        .isInstanceOf(Crasher.ProcessDeath.class);
     assertThat(charges("acct-tx-2")).isEqualTo(1);
 
     Outcome<String> retry =
