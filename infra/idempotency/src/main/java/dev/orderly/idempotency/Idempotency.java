@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -190,7 +189,7 @@ public final class Idempotency {
   public static final class Builder {
     private final IdempotencyStore store;
     private Clock clock = Clock.systemUTC();
-    private Supplier<String> owners = () -> UUID.randomUUID().toString();
+    private Supplier<String> owners = ClaimIds.perProcess();
     private Duration expiry = Duration.ofHours(1);
     private Duration inProgressTimeout = Duration.ofMinutes(15);
     private Function<byte[], String> hash = PayloadHash.sha256();

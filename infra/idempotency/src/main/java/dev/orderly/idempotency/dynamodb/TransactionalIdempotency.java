@@ -1,5 +1,6 @@
 package dev.orderly.idempotency.dynamodb;
 
+import dev.orderly.idempotency.ClaimIds;
 import dev.orderly.idempotency.IdempotencyRecord;
 import dev.orderly.idempotency.IdempotencyRequest;
 import dev.orderly.idempotency.Outcome;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -135,7 +135,7 @@ public final class TransactionalIdempotency {
     private Clock clock = Clock.systemUTC();
     private Duration expiry = Duration.ofHours(1);
     private Function<byte[], String> hash = PayloadHash.sha256();
-    private Supplier<String> owners = () -> UUID.randomUUID().toString();
+    private Supplier<String> owners = ClaimIds.perProcess();
 
     private Builder(DynamoDbClient dynamo, String table) {
       this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
