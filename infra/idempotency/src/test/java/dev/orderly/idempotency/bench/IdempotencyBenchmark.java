@@ -7,6 +7,7 @@ import dev.orderly.idempotency.InMemoryIdempotencyStore;
 import dev.orderly.idempotency.Outcome;
 import dev.orderly.idempotency.ResponseCodec;
 import dev.orderly.idempotency.dynamodb.DynamoDbIdempotencyStore;
+import dev.orderly.idempotency.dynamodb.LocalDynamo;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,16 +22,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Per-event cost of the wrapper: with an in-memory store (the wrapper's own overhead: hashing,
@@ -66,25 +58,8 @@ public class IdempotencyBenchmark {
     inMemory = Idempotency.builder(new InMemoryIdempotencyStore()).build();
     inMemory.handle(IdempotencyRequest.of("replayed", PAYLOAD), TEXT, () -> "ok");
     engine = DynamoDbEngine.start();
-    dynamo =
-        DynamoDbClient.builder()
-            .endpointOverride(engine.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.builder().build())
-            .build();
-    dynamo.createTable(
-        b ->
-            b.tableName("idempotency")
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                    AttributeDefinition.builder()
-                        .attributeName("pk")
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .keySchema(
-                    KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
+    dynamo = LocalDynamo.client(engine.endpoint());
+    LocalDynamo.createTable(dynamo, "idempotency");
     onEngine =
         Idempotency.builder(DynamoDbIdempotencyStore.builder(dynamo, "idempotency").build())
             .build();

@@ -14,10 +14,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Test wiring: an SDK client for the in-process engine, and tables keyed by a string pk. */
-final class LocalDynamo {
+public final class LocalDynamo {
   private LocalDynamo() {}
 
-  static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
+  public static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
     return DynamoDbClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
@@ -33,7 +33,7 @@ final class LocalDynamo {
         .build();
   }
 
-  static void createTable(DynamoDbClient dynamo, String name) {
+  public static void createTable(DynamoDbClient dynamo, String name) {
     dynamo.createTable(
         b ->
             b.tableName(name)
