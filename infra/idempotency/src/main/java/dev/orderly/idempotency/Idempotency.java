@@ -142,7 +142,8 @@ public final class Idempotency {
       if (cache != null) {
         cache.put(existing.key(), existing);
       }
-      return new Outcome.Replayed<>(codec.decode(existing.response()));
+      R stored = codec.decode(existing.response());
+      return new Outcome.Replayed<>(codec.replayed(stored, existing));
     }
     return new Outcome.InProgress<>(existing.key());
   }

@@ -13,6 +13,15 @@ public record IdempotencyRequest(String key, byte[] payload, Duration remainingT
     return new IdempotencyRequest(key, payload, null);
   }
 
+  /** A delivery to a Lambda function: its claim lasts no longer than the invocation can. */
+  public static IdempotencyRequest of(
+      String key, byte[] payload, com.amazonaws.services.lambda.runtime.Context context) {
+    return new IdempotencyRequest(
+        key,
+        payload,
+        context == null ? null : Duration.ofMillis(context.getRemainingTimeInMillis()));
+  }
+
   public IdempotencyRequest withRemainingTime(Duration remaining) {
     return new IdempotencyRequest(key, payload, remaining);
   }

@@ -6,6 +6,14 @@ public interface ResponseCodec<R> {
 
   R decode(String stored);
 
+  /**
+   * Adjusts a replayed result before it is returned, given the record it came from (Powertools'
+   * response hook): to mark a response as replayed, say. Returns it unchanged by default.
+   */
+  default R replayed(R stored, IdempotencyRecord record) {
+    return stored;
+  }
+
   /** For handlers whose result is already text (a JSON body, say). */
   static ResponseCodec<String> text() {
     return new ResponseCodec<>() {

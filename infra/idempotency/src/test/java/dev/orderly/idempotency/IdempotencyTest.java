@@ -66,6 +66,37 @@ class IdempotencyTest {
   }
 
   @Test
+  void replay_passesThroughTheCodecsReplayHookWithItsRecord() {
+    Idempotency idempotency = builder().build();
+    ResponseCodec<String> marking =
+        new ResponseCodec<>() {
+          @Override
+          public String encode(String response) {
+            return response;
+          }
+
+          @Override
+          public String decode(String stored) {
+            return stored;
+          }
+
+          @Override
+          public String replayed(String stored, IdempotencyRecord record) {
+            return stored
+                + " (replayed, first at "
+                + record.expiresAt().minus(Duration.ofHours(1))
+                + ")";
+          }
+        };
+    idempotency.handle(request("k", "{}"), marking, () -> "created");
+
+    Outcome<String> replay = idempotency.handle(request("k", "{}"), marking, () -> "again");
+
+    assertThat(replay)
+        .isEqualTo(new Outcome.Replayed<>("created (replayed, first at 2026-05-01T10:00:00Z)"));
+  }
+
+  @Test
   void reusedKeyWithAnotherPayload_isRejected() {
     Idempotency idempotency = builder().build();
     deliver(idempotency, "k", "{\"a\":1}");

@@ -93,12 +93,7 @@ public final class HttpIdempotency {
       return executed.result();
     }
     if (outcome instanceof Outcome.Replayed<APIGatewayV2HTTPResponse> replayed) {
-      APIGatewayV2HTTPResponse response = replayed.result();
-      Map<String, String> headers =
-          new HashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
-      headers.put(REPLAYED, "true");
-      response.setHeaders(headers);
-      return response;
+      return replayed.result();
     }
     if (outcome instanceof Outcome.InProgress<APIGatewayV2HTTPResponse>) {
       return problem(
@@ -194,6 +189,16 @@ public final class HttpIdempotency {
       node.put("body", response.getBody());
       node.put("isBase64Encoded", response.getIsBase64Encoded());
       return node.toString();
+    }
+
+    /** A replay is the stored response, marked as such. */
+    @Override
+    public APIGatewayV2HTTPResponse replayed(
+        APIGatewayV2HTTPResponse stored, dev.orderly.idempotency.IdempotencyRecord record) {
+      Map<String, String> headers = new HashMap<>(stored.getHeaders());
+      headers.put(REPLAYED, "true");
+      stored.setHeaders(headers);
+      return stored;
     }
 
     @Override
