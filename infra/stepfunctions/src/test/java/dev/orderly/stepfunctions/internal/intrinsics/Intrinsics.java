@@ -1,0 +1,60 @@
+package dev.orderly.stepfunctions.internal.intrinsics;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/** Test wiring: a fixed random source, a recorded seed, a fixed UUID. */
+final class Intrinsics {
+  static final UUID FIXED_ID = UUID.fromString("ca4c1140-dcc1-40cd-ad05-7b4aa23df4a8");
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  final List<Long> seeds = new ArrayList<>();
+  final IntrinsicFunctions functions =
+      new IntrinsicFunctions(
+          new Fixed(42),
+          seed -> {
+            seeds.add(seed);
+            return new Fixed(7);
+          },
+          () -> FIXED_ID);
+
+  JsonNode evaluate(String expression, String inputJson) {
+    return functions.evaluate(expression, new JsonPathResolver(json(inputJson), json("{}")));
+  }
+
+  JsonNode evaluate(String expression) {
+    return evaluate(expression, "{}");
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(text, e);
+    }
+  }
+
+  /** Returns {@code origin + offset} for every bounded draw. */
+  private static final class Fixed implements RandomGenerator {
+    private final long offset;
+
+    Fixed(long offset) {
+      this.offset = offset;
+    }
+
+    @Override
+    public long nextLong() {
+      throw new UnsupportedOperationException("only bounded draws are expected");
+    }
+
+    @Override
+    public long nextLong(long origin, long bound) {
+      return Math.min(origin + offset, bound - 1);
+    }
+  }
+}
