@@ -80,6 +80,44 @@ class ConformanceTest {
   static Stream<Case> corpus() {
     return Stream.of(
         new Case(
+            "parallel: branches on one input, outputs in order, ResultSelector",
+            """
+            {"StartAt": "Both", "States": {
+              "Both": {"Type": "Parallel", "ResultPath": "$.both", "End": true,
+                "Branches": [
+                  {"StartAt": "L", "States": {"L": {"Type": "Pass", "Parameters": {"left.$": "$.v"}, "End": true}}},
+                  {"StartAt": "R", "States": {"R": {"Type": "Task",
+                    "Resource": "arn:aws:lambda:us-east-1:000000000000:function:right", "End": true}}}]}}}
+            """,
+            "{\"v\": 1}",
+            Map.of(
+                "arn:aws:lambda:us-east-1:000000000000:function:right",
+                List.of(ok("{\"right\": 2}")))),
+        new Case(
+            "parallel: a failing branch is caught by the state",
+            """
+            {"StartAt": "Both", "States": {
+              "Both": {"Type": "Parallel", "Next": "Done",
+                "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.failure", "Next": "Done"}],
+                "Branches": [
+                  {"StartAt": "Ok", "States": {"Ok": {"Type": "Pass", "End": true}}},
+                  {"StartAt": "Bad", "States": {"Bad": {"Type": "Fail", "Error": "Boom", "Cause": "branch"}}}]},
+              "Done": {"Type": "Succeed"}}}
+            """,
+            "{\"v\": 1}",
+            Map.of()),
+        new Case(
+            "map: ItemsPath, ItemSelector with the item context, processor per item",
+            """
+            {"StartAt": "Each", "States": {
+              "Each": {"Type": "Map", "ItemsPath": "$.lines", "ResultPath": "$.results", "End": true,
+                "ItemSelector": {"sku.$": "$$.Map.Item.Value.sku", "index.$": "$$.Map.Item.Index", "order.$": "$.orderId"},
+                "ItemProcessor": {"StartAt": "Price", "States": {
+                  "Price": {"Type": "Pass", "Parameters": {"line.$": "States.Format('{}:{}', $.order, $.sku)", "at.$": "$.index"}, "End": true}}}}}}
+            """,
+            "{\"orderId\": \"o-9\", \"lines\": [{\"sku\": \"a\"}, {\"sku\": \"b\"}, {\"sku\": \"c\"}]}",
+            Map.of()),
+        new Case(
             "pass: Result, ResultPath, Parameters, OutputPath",
             """
             {"StartAt": "A", "States": {

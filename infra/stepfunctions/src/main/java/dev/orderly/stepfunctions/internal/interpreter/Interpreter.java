@@ -1,6 +1,7 @@
 package dev.orderly.stepfunctions.internal.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderly.stepfunctions.internal.StatesException;
@@ -22,10 +23,11 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
- * Runs a JSONPath-mode state machine to its end, one state after another: Pass, Task, Choice, Wait,
- * Succeed and Fail, with each state's data flow, Retry and Catch. (Parallel, Map, timeouts and
- * heartbeats come next.) Time is injected: the clock stamps history and the waiter performs Wait
- * states and retry delays, instantly in tests and really in a running local cloud.
+ * Runs a JSONPath-mode state machine to its end: Pass, Task, Choice, Wait, Succeed, Fail, Parallel
+ * and inline Map (items one after another), with each state's data flow, Retry and Catch.
+ * (Timeouts, heartbeats, task tokens and Map failure tolerance come next.) Time is injected: the
+ * clock stamps history and the waiter performs Wait states and retry delays, instantly in tests and
+ * really in a running local cloud.
  */
 public final class Interpreter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -58,32 +60,39 @@ public final class Interpreter {
     execution.set("Input", input);
     execution.put("StartTime", clock.instant().toString());
     history.add("ExecutionStarted", null, input);
-    String stateName = definition.path("StartAt").asText();
-    JsonNode data = input;
     try {
-      while (true) {
-        JsonNode state = definition.path("States").get(stateName);
-        if (state == null) {
-          throw new StatesException(StatesException.RUNTIME, "No state named " + stateName);
-        }
-        ObjectNode stateContext = context.putObject("State");
-        stateContext.put("Name", stateName);
-        stateContext.put("EnteredTime", clock.instant().toString());
-        stateContext.put("RetryCount", 0);
-        Step step = runState(stateName, state, data, context, history);
-        data = step.output();
-        if (step.next() == null) {
-          history.add("ExecutionSucceeded", null, data);
-          return new ExecutionResult("SUCCEEDED", data, null, null, history.events());
-        }
-        stateName = step.next();
-      }
+      JsonNode output = runMachine(definition, input, context, history);
+      history.add("ExecutionSucceeded", null, output);
+      return new ExecutionResult("SUCCEEDED", output, null, null, history.events());
     } catch (StatesException failure) {
       ObjectNode details =
           NODES.objectNode().put("error", failure.error()).put("cause", failure.cause());
       history.add("ExecutionFailed", null, details);
       return new ExecutionResult(
           "FAILED", null, failure.error(), failure.cause(), history.events());
+    }
+  }
+
+  /** Runs a machine or a branch (StartAt + States) to its end; a failure propagates. */
+  private JsonNode runMachine(
+      JsonNode machine, JsonNode input, ObjectNode context, History history) {
+    String stateName = machine.path("StartAt").asText();
+    JsonNode data = input;
+    while (true) {
+      JsonNode state = machine.path("States").get(stateName);
+      if (state == null) {
+        throw new StatesException(StatesException.RUNTIME, "No state named " + stateName);
+      }
+      ObjectNode stateContext = context.putObject("State");
+      stateContext.put("Name", stateName);
+      stateContext.put("EnteredTime", clock.instant().toString());
+      stateContext.put("RetryCount", 0);
+      Step step = runState(stateName, state, data, context, history);
+      data = step.output();
+      if (step.next() == null) {
+        return data;
+      }
+      stateName = step.next();
     }
   }
 
@@ -99,7 +108,17 @@ public final class Interpreter {
         step = pass(state, input, context);
         break;
       case "Task":
-        step = task(name, state, input, context, history);
+        step =
+            withRetryAndCatch(
+                state, input, context, name, e -> invokeTask(name, state, e, context, history));
+        break;
+      case "Parallel":
+        step =
+            withRetryAndCatch(
+                state, input, context, name, e -> parallel(state, e, context, history));
+        break;
+      case "Map":
+        step = withRetryAndCatch(state, input, context, name, e -> map(state, e, context, history));
         break;
       case "Choice":
         step = choice(state, input, context);
@@ -156,8 +175,16 @@ public final class Interpreter {
         rawInput, result, resultPath == null ? "$" : resultPath.asText(), discard);
   }
 
-  private Step task(
-      String name, JsonNode state, JsonNode input, ObjectNode context, History history) {
+  /**
+   * The part of Task, Parallel and Map that their Retry and Catch cover: effective input, the work
+   * on it, ResultSelector, ResultPath and OutputPath; each retry starts over.
+   */
+  private Step withRetryAndCatch(
+      JsonNode state,
+      JsonNode input,
+      ObjectNode context,
+      String name,
+      java.util.function.UnaryOperator<JsonNode> work) {
     List<Retrier> retriers = new ArrayList<>();
     state.path("Retry").forEach(r -> retriers.add(Retrier.parse(r)));
     RetryState retries = new RetryState(retriers, random);
@@ -165,35 +192,87 @@ public final class Interpreter {
     while (true) {
       try {
         JsonNode effective = effectiveInput(state, input, context);
-        JsonNode parameters =
-            state.has("Parameters")
-                ? flow.applyTemplate(state.get("Parameters"), effective, context)
-                : effective;
-        String resource = state.path("Resource").asText();
-        history.add(
-            "TaskScheduled",
-            name,
-            NODES.objectNode().put("resource", resource).set("parameters", parameters));
-        JsonNode result = tasks.invoke(resource, parameters);
-        history.add("TaskSucceeded", name, result);
+        JsonNode result = work.apply(effective);
         if (state.has("ResultSelector")) {
           result = flow.applyTemplate(state.get("ResultSelector"), result, context);
         }
         return new Step(output(state, place(state, input, result), context), next(state));
       } catch (StatesException failure) {
-        history.add(
-            "TaskFailed",
-            name,
-            NODES.objectNode().put("error", failure.error()).put("cause", failure.cause()));
         Optional<Duration> delay = retries.onError(failure.error());
         if (delay.isPresent()) {
           waiter.accept(delay.get());
-          ((ObjectNode) context.get("State")).put("RetryCount", ++retryCount);
+          context.putObject("State").put("Name", name).put("RetryCount", ++retryCount);
           continue;
         }
         return caught(state, input, context, failure).orElseThrow(() -> failure);
       }
     }
+  }
+
+  private JsonNode invokeTask(
+      String name, JsonNode state, JsonNode effective, ObjectNode context, History history) {
+    JsonNode parameters =
+        state.has("Parameters")
+            ? flow.applyTemplate(state.get("Parameters"), effective, context)
+            : effective;
+    String resource = state.path("Resource").asText();
+    history.add(
+        "TaskScheduled",
+        name,
+        NODES.objectNode().put("resource", resource).set("parameters", parameters));
+    try {
+      JsonNode result = tasks.invoke(resource, parameters);
+      history.add("TaskSucceeded", name, result);
+      return result;
+    } catch (StatesException failure) {
+      history.add(
+          "TaskFailed",
+          name,
+          NODES.objectNode().put("error", failure.error()).put("cause", failure.cause()));
+      throw failure;
+    }
+  }
+
+  /** Every branch on the same input; outputs in branch order; a failing branch fails the state. */
+  private JsonNode parallel(
+      JsonNode state, JsonNode effective, ObjectNode context, History history) {
+    JsonNode branchInput =
+        state.has("Parameters")
+            ? flow.applyTemplate(state.get("Parameters"), effective, context)
+            : effective;
+    ArrayNode outputs = NODES.arrayNode();
+    for (JsonNode branch : state.path("Branches")) {
+      outputs.add(runMachine(branch, branchInput, context.deepCopy(), history));
+    }
+    return outputs;
+  }
+
+  /** An inline Map: the item processor over each item of ItemsPath, outputs in item order. */
+  private JsonNode map(JsonNode state, JsonNode effective, ObjectNode context, History history) {
+    String itemsPath = state.has("ItemsPath") ? state.get("ItemsPath").asText() : "$";
+    JsonNode items = flow.select(itemsPath, effective, context, "ItemsPath");
+    if (!items.isArray()) {
+      throw new StatesException(
+          StatesException.RUNTIME,
+          "Map state's ItemsPath must select an array, not " + items.getNodeType());
+    }
+    JsonNode processor =
+        state.has("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
+    JsonNode selector =
+        state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
+    ArrayNode outputs = NODES.arrayNode();
+    for (int index = 0; index < items.size(); index++) {
+      ObjectNode itemContext = context.deepCopy();
+      ObjectNode item = itemContext.putObject("Map").putObject("Item");
+      item.put("Index", index);
+      item.set("Value", items.get(index));
+      JsonNode itemInput =
+          selector == null
+              ? items.get(index)
+              : flow.applyTemplate(selector, effective, itemContext);
+      outputs.add(runMachine(processor, itemInput, itemContext, history));
+    }
+    return outputs;
   }
 
   /** The first catcher matching the error: its Next, with Error and Cause at its ResultPath. */
