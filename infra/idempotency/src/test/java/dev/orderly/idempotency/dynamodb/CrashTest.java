@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * A process that dies after its business write and before it records completion. In plain mode the
@@ -51,32 +50,15 @@ class CrashTest {
   }
 
   private static long charges(String account) {
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(b -> b.tableName("payments").key(Map.of("pk", AttributeValue.fromS(account))))
-            .item();
-    return item == null || item.isEmpty() ? 0 : Long.parseLong(item.get("charges").n());
+    return LocalDynamo.count(dynamo, "payments", account, "charges");
   }
 
   private static void charge(String account) {
-    dynamo.updateItem(
-        b ->
-            b.tableName("payments")
-                .key(Map.of("pk", AttributeValue.fromS(account)))
-                .updateExpression("ADD charges :one")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    LocalDynamo.incrementNow(dynamo, "payments", account, "charges");
   }
 
   private static TransactWriteItem chargeWrite(String account) {
-    return TransactWriteItem.builder()
-        .update(
-            Update.builder()
-                .tableName("payments")
-                .key(Map.of("pk", AttributeValue.fromS(account)))
-                .updateExpression("ADD charges :one")
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
-                .build())
-        .build();
+    return LocalDynamo.incrementInTransaction("payments", account, "charges");
   }
 
   @Test

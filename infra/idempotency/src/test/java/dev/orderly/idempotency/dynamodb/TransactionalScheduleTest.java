@@ -21,9 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Seeded random schedules of deliveries, duplicates, deaths before and after the commit, and clock
@@ -99,7 +96,7 @@ class TransactionalScheduleTest {
         }
         assertThat(effects(key))
             .as(context + " after death")
-            .isEqualTo(commits.getOrDefault(key, 0));
+            .isEqualTo((long) commits.getOrDefault(key, 0));
         continue;
       } finally {
         CRASHER.beforeSending.set(null);
@@ -116,7 +113,7 @@ class TransactionalScheduleTest {
     for (String key : keys) {
       assertThat(effects(key))
           .as("seed " + seed + " " + key)
-          .isEqualTo(commits.getOrDefault(key, 0));
+          .isEqualTo((long) commits.getOrDefault(key, 0));
     }
   }
 
@@ -127,24 +124,10 @@ class TransactionalScheduleTest {
         () ->
             new Effect<>(
                 "done " + key,
-                List.of(
-                    TransactWriteItem.builder()
-                        .update(
-                            Update.builder()
-                                .tableName("effects")
-                                .key(Map.of("pk", AttributeValue.fromS(key)))
-                                .updateExpression("ADD applied :one")
-                                .expressionAttributeValues(
-                                    Map.of(":one", AttributeValue.fromN("1")))
-                                .build())
-                        .build())));
+                List.of(LocalDynamo.incrementInTransaction("effects", key, "applied"))));
   }
 
-  private static int effects(String key) {
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(b -> b.tableName("effects").key(Map.of("pk", AttributeValue.fromS(key))))
-            .item();
-    return item == null || item.isEmpty() ? 0 : Integer.parseInt(item.get("applied").n());
+  private static long effects(String key) {
+    return LocalDynamo.count(dynamo, "effects", key, "applied");
   }
 }

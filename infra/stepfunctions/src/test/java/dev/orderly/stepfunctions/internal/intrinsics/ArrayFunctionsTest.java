@@ -91,14 +91,7 @@ class ArrayFunctionsTest {
         "States.ArrayUnique($.index)            | must be an array",
       })
   void arrays_rejectBadArguments(String expression, String detail) {
-    String function = expression.substring(0, expression.indexOf('('));
-
-    assertThatThrownBy(() -> intrinsics.evaluate(expression, NINE))
-        .isInstanceOfSatisfying(
-            IntrinsicFailureException.class,
-            e -> assertThat(e.errorName()).isEqualTo("States.IntrinsicFailure"))
-        .hasMessageStartingWith(function + ":")
-        .hasMessageContaining(detail);
+    intrinsics.assertFails(expression, NINE, detail);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.orderly.stepfunctions.internal.intrinsics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,14 +68,7 @@ class EncodingFunctionsTest {
       })
   void encoding_rejectsBadInput(String expression, String detail) {
     String input = "{\"long\": \"" + "a".repeat(10_001) + "\"}";
-    String function = expression.substring(0, expression.indexOf('('));
-
-    assertThatThrownBy(() -> intrinsics.evaluate(expression, input))
-        .isInstanceOfSatisfying(
-            IntrinsicFailureException.class,
-            e -> assertThat(e.errorName()).isEqualTo("States.IntrinsicFailure"))
-        .hasMessageStartingWith(function + ":")
-        .hasMessageContaining(detail);
+    intrinsics.assertFails(expression, input, detail);
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.orderly.stepfunctions.internal.intrinsics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +32,20 @@ final class Intrinsics {
 
   JsonNode evaluate(String expression) {
     return evaluate(expression, "{}");
+  }
+
+  /**
+   * Asserts that {@code expression} fails with {@code States.IntrinsicFailure}, a message that
+   * starts with the function's name, and contains {@code detail}.
+   */
+  void assertFails(String expression, String inputJson, String detail) {
+    String function = expression.substring(0, expression.indexOf('('));
+    assertThatThrownBy(() -> evaluate(expression, inputJson))
+        .isInstanceOfSatisfying(
+            IntrinsicFailureException.class,
+            e -> assertThat(e.errorName()).isEqualTo("States.IntrinsicFailure"))
+        .hasMessageStartingWith(function + ":")
+        .hasMessageContaining(detail);
   }
 
   static JsonNode json(String text) {

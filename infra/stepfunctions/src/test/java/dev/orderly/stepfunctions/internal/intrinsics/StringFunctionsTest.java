@@ -2,7 +2,6 @@ package dev.orderly.stepfunctions.internal.intrinsics;
 
 import static dev.orderly.stepfunctions.internal.intrinsics.Intrinsics.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,13 +83,6 @@ class StringFunctionsTest {
         "States.UUID('seed')                    | expected 0 argument(s)",
       })
   void strings_rejectBadArguments(String expression, String detail) {
-    String function = expression.substring(0, expression.indexOf('('));
-
-    assertThatThrownBy(() -> intrinsics.evaluate(expression, INPUT))
-        .isInstanceOfSatisfying(
-            IntrinsicFailureException.class,
-            e -> assertThat(e.errorName()).isEqualTo("States.IntrinsicFailure"))
-        .hasMessageStartingWith(function + ":")
-        .hasMessageContaining(detail);
+    intrinsics.assertFails(expression, INPUT, detail);
   }
 }
