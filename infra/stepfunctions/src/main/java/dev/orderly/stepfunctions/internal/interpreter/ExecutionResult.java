@@ -3,7 +3,10 @@ package dev.orderly.stepfunctions.internal.interpreter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** How an execution ended: SUCCEEDED with an output, or FAILED with an error and a cause. */
+/**
+ * How an execution ended: SUCCEEDED with an output; FAILED, TIMED_OUT or ABORTED with an error and
+ * a cause.
+ */
 public record ExecutionResult(
     String status, JsonNode output, String error, String cause, List<HistoryEvent> history) {
   public ExecutionResult {

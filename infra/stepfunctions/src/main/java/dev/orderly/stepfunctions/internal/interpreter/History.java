@@ -1,24 +1,27 @@
 package dev.orderly.stepfunctions.internal.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects an execution's history events, numbered from 1 and stamped by the clock. */
+/**
+ * An execution's history events, numbered from 1; appended by concurrent branches, read while the
+ * execution runs. Details have the shape of the AWS API's {@code *EventDetails} members.
+ */
 final class History {
-  private final Clock clock;
   private final List<HistoryEvent> events = new ArrayList<>();
 
-  History(Clock clock) {
-    this.clock = clock;
+  synchronized void add(Instant at, String type, String stateName, ObjectNode details) {
+    events.add(new HistoryEvent(events.size() + 1L, type, at, stateName, details));
   }
 
-  void add(String type, String stateName, JsonNode details) {
-    events.add(new HistoryEvent(events.size() + 1L, type, clock.instant(), stateName, details));
+  synchronized List<HistoryEvent> events() {
+    return List.copyOf(events);
   }
 
-  List<HistoryEvent> events() {
-    return events;
+  static String text(JsonNode value) {
+    return value == null ? "null" : value.toString();
   }
 }
