@@ -13,6 +13,11 @@
 //   {"id": ..., "status": "TIMED_OUT", "error": "States.Timeout", "cause": "..."}   (top-level TimeoutSeconds)
 //   {"id": ..., "status": "INVALID_DEFINITION", "message": "..."}                     (rejected by StateMachine)
 //   {"id": ..., "status": "ERROR", "message": "..."}                                  (harness problem, e.g. script exhausted)
+// Bench request (throughput of the tool itself, measured inside this process, no IPC per run):
+//   {"id": ..., "bench": {"definition": {ASL}, "input": <json>, "taskResults": {"<state or Resource>": <result>},
+//                         "warmup": N, "iterations": M}}
+//   -> {"id": ..., "status": "BENCH", "iterations": M, "elapsedMs": <float>, "output": <last output>}
+//   Each Task answers its one constant result every time; executions run one after another.
 // Validate request:
 //   {"id": ..., "validate": {ASL}}  ->  {"id": ..., "valid": true|false, "errors": [{"code": "...", "message": "..."}]}
 //
@@ -145,6 +150,30 @@ async function run(request) {
   }
 }
 
+async function bench(request) {
+  const machine = machineFor(request.definition);
+  if (machine instanceof Error) return { status: 'INVALID_DEFINITION', message: String(machine.message) };
+  const results = request.taskResults ?? {};
+  const taskResourceLocalHandlers = {};
+  const waitTimeOverrides = {};
+  const retryIntervalOverrides = {};
+  forEachState(request.definition, (name, state) => {
+    if (state.Type === 'Task') {
+      const result = results[name] !== undefined ? results[name] : results[state.Resource];
+      taskResourceLocalHandlers[name] = async () => clone(result);
+    }
+    if (state.Type === 'Wait') waitTimeOverrides[name] = 0;
+    if (Array.isArray(state.Retry)) retryIntervalOverrides[name] = 0;
+  });
+  const options = { overrides: { taskResourceLocalHandlers, waitTimeOverrides, retryIntervalOverrides } };
+  let output;
+  for (let i = 0; i < (request.warmup ?? 0); i++) output = await machine.run(clone(request.input ?? {}), options).result;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < request.iterations; i++) output = await machine.run(clone(request.input ?? {}), options).result;
+  const elapsedMs = Number(process.hrtime.bigint() - start) / 1e6;
+  return { status: 'BENCH', iterations: request.iterations, elapsedMs, output: output === undefined ? null : output };
+}
+
 function validate(definition) {
   const { isValid, errors } = aslValidator(clone(definition));
   return {
@@ -163,7 +192,9 @@ async function handle(line) {
   }
   const id = request && request.id !== undefined ? request.id : null;
   try {
-    if (request.validate !== undefined) {
+    if (request.bench !== undefined) {
+      write({ id, ...(await bench(request.bench)) });
+    } else if (request.validate !== undefined) {
       write({ id, ...validate(request.validate) });
     } else if (request.definition !== undefined) {
       write({ id, ...(await run(request)) });

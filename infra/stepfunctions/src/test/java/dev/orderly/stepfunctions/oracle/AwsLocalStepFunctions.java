@@ -170,6 +170,36 @@ public final class AwsLocalStepFunctions implements AutoCloseable {
     }
   }
 
+  /** What {@link #bench} measured inside the Node process: runs and their wall time. */
+  public record BenchResult(int iterations, double elapsedMs, JsonNode lastOutput) {}
+
+  /**
+   * Runs {@code definition} {@code warmup + iterations} times one after another inside the Node
+   * process, every Task answering its constant result, and times the last {@code iterations}.
+   */
+  public BenchResult bench(
+      JsonNode definition,
+      JsonNode input,
+      Map<String, JsonNode> taskResults,
+      int warmup,
+      int iterations,
+      Duration timeout) {
+    ObjectNode message = JSON.createObjectNode();
+    ObjectNode bench = message.putObject("bench");
+    bench.set("definition", definition);
+    bench.set("input", input);
+    ObjectNode results = bench.putObject("taskResults");
+    taskResults.forEach(results::set);
+    bench.put("warmup", warmup);
+    bench.put("iterations", iterations);
+    JsonNode answer = call(message, timeout);
+    if (!"BENCH".equals(answer.path("status").asText())) {
+      throw new IllegalStateException("the oracle could not run the benchmark: " + answer);
+    }
+    return new BenchResult(
+        answer.get("iterations").asInt(), answer.get("elapsedMs").asDouble(), answer.get("output"));
+  }
+
   /** asl-validator's verdict on {@code definition}. */
   public ValidationResult validate(JsonNode definition) {
     return validate(definition, DEFAULT_TIMEOUT);

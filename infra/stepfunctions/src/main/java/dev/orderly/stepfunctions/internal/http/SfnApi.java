@@ -234,8 +234,17 @@ public final class SfnApi {
               .put("previousEventId", event.id() - 1);
       if (event.details() != null) {
         ObjectNode details = event.details().deepCopy();
-        if (!includeData) {
-          details.remove(List.of("input", "output", "parameters"));
+        for (String data : List.of("input", "output", "parameters")) {
+          if (details.has(data)) {
+            if (includeData) {
+              details.put(data, details.get(data).toString());
+              if (!data.equals("parameters")) {
+                details.putObject(data + "Details").put("truncated", false);
+              }
+            } else {
+              details.remove(data);
+            }
+          }
         }
         item.set(event.detailsMember(), details);
       }

@@ -1,6 +1,7 @@
 package dev.orderly.stepfunctions.internal.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * An execution's history events, numbered from 1; appended by concurrent branches, read while the
- * execution runs. Details have the shape of the AWS API's {@code *EventDetails} members.
+ * execution runs. Details have the shape of the AWS API's {@code *EventDetails} members, except
+ * that {@code input}, {@code output} and {@code parameters} hold JSON values, not JSON text.
  */
 final class History {
   private final List<HistoryEvent> events = new ArrayList<>();
@@ -21,7 +23,11 @@ final class History {
     return List.copyOf(events);
   }
 
-  static String text(JsonNode value) {
-    return value == null ? "null" : value.toString();
+  /**
+   * A data value for the details: kept as the node (values are never changed once made) and written
+   * as JSON text only when the API serves the history, so a run pays no serialisation.
+   */
+  static JsonNode value(JsonNode value) {
+    return value == null ? NullNode.getInstance() : value;
   }
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * One entry of an execution's history, named with AWS's event types (TaskStateEntered, ...); the
  * details are the members of the matching {@code *EventDetails} structure of GetExecutionHistory
- * (inputs and outputs as JSON text), or null for events without details.
+ * ({@code input}, {@code output} and {@code parameters} as JSON values, which the API writes as
+ * text), or null for events without details.
  */
 public record HistoryEvent(
     long id, String type, Instant timestamp, String stateName, JsonNode details) {

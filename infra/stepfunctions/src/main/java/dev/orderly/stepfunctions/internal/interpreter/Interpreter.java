@@ -140,18 +140,12 @@ public final class Interpreter {
         null,
         NODES
             .objectNode()
-            .put("input", History.text(input))
-            .put("roleArn", info.roleArn())
-            .set("inputDetails", NODES.objectNode().put("truncated", false)));
+            .<ObjectNode>set("input", History.value(input))
+            .put("roleArn", info.roleArn()));
     try {
       JsonNode output = runMachine(definition, input, context, run);
       run.event(
-          "ExecutionSucceeded",
-          null,
-          NODES
-              .objectNode()
-              .put("output", History.text(output))
-              .set("outputDetails", NODES.objectNode().put("truncated", false)));
+          "ExecutionSucceeded", null, NODES.objectNode().set("output", History.value(output)));
       return new ExecutionResult("SUCCEEDED", output, null, null, control.history());
     } catch (StatesException failure) {
       return ended(run, control, "FAILED", "ExecutionFailed", failure.error(), failure.cause());
@@ -294,11 +288,7 @@ public final class Interpreter {
   private record Step(JsonNode output, String next) {}
 
   private static ObjectNode stateDetails(String name, String member, JsonNode value) {
-    return NODES
-        .objectNode()
-        .put("name", name)
-        .put(member, History.text(value))
-        .set(member + "Details", NODES.objectNode().put("truncated", false));
+    return NODES.objectNode().put("name", name).set(member, History.value(value));
   }
 
   private Step runState(String name, JsonNode state, JsonNode input, ObjectNode context, Run run) {
@@ -447,7 +437,7 @@ public final class Interpreter {
               .put("resourceType", resourceType)
               .put("resource", resourceName)
               .put("region", region(resource))
-              .put("parameters", History.text(parameters));
+              .set("parameters", History.value(parameters));
       if (timeout != null) {
         scheduled.put("timeoutInSeconds", timeout.getSeconds());
       }
@@ -489,8 +479,7 @@ public final class Interpreter {
               .objectNode()
               .put("resourceType", resourceType)
               .put("resource", resourceName)
-              .put("output", History.text(result))
-              .set("outputDetails", NODES.objectNode().put("truncated", false)));
+              .set("output", History.value(result)));
       return result;
     } catch (ExecutionAbort abort) {
       throw abort;

@@ -9,7 +9,10 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * A {@link PathResolver} over Jayway JsonPath working on Jackson trees directly, so values keep
@@ -23,6 +26,13 @@ public final class JsonPathResolver implements PathResolver {
           .build();
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Plain property chains ({@code $.a.b}) are walked directly: most paths are, and it is fast. */
+  private static final Pattern SIMPLE = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+  private static final String[] NOT_SIMPLE = new String[0];
+  private static final int MAX_CACHED = 10_000;
+  private static final Map<String, String[]> PARSED = new ConcurrentHashMap<>();
 
   private final JsonNode input;
   private final JsonNode context;
@@ -44,6 +54,10 @@ public final class JsonPathResolver implements PathResolver {
       root = context;
       query = path.substring(1);
     }
+    String[] properties = simple(query);
+    if (properties != NOT_SIMPLE) {
+      return walk(root, properties, path);
+    }
     try {
       // The provider unwraps scalar nodes to Java values; turn them back into JSON.
       Object result = JsonPath.using(CONFIGURATION).parse(root).read(query);
@@ -59,5 +73,32 @@ public final class JsonPathResolver implements PathResolver {
           "Invalid JsonPath '" + path + "': " + e.getMessage(),
           e);
     }
+  }
+
+  private static String[] simple(String query) {
+    String[] parsed = PARSED.get(query);
+    if (parsed == null) {
+      parsed =
+          SIMPLE.matcher(query).matches()
+              ? (query.length() == 1 ? new String[0] : query.substring(2).split("\\."))
+              : NOT_SIMPLE;
+      if (PARSED.size() < MAX_CACHED) {
+        PARSED.put(query, parsed);
+      }
+    }
+    return parsed;
+  }
+
+  /** As Jayway answers: a missing property, or a property of a non-object, is not found. */
+  private static JsonNode walk(JsonNode root, String[] properties, String path) {
+    JsonNode node = root;
+    for (String property : properties) {
+      JsonNode child = node.isObject() ? node.get(property) : null;
+      if (child == null) {
+        throw IntrinsicFailureException.pathNotFound(path);
+      }
+      node = child;
+    }
+    return node;
   }
 }
