@@ -3,6 +3,7 @@ package dev.orderly.stepfunctions;
 import dev.orderly.stepfunctions.internal.Futures;
 import dev.orderly.stepfunctions.internal.http.SfnApi;
 import dev.orderly.stepfunctions.internal.http.SfnHttpServer;
+import dev.orderly.stepfunctions.internal.integrations.ServiceIntegrations;
 import dev.orderly.stepfunctions.internal.interpreter.ExecutionResult;
 import dev.orderly.stepfunctions.internal.interpreter.HistoryEvent;
 import dev.orderly.stepfunctions.internal.interpreter.Interpreter;
@@ -14,6 +15,7 @@ import dev.orderly.stepfunctions.internal.service.StepFunctionsService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -24,6 +26,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Step Functions on one machine: the ASL interpreter behind the Step Functions JSON API on loopback
@@ -44,6 +53,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
   private final StepFunctionsService service;
   private final SfnHttpServer server;
+  private final List<AutoCloseable> owned;
   private final ExecutorService pool;
   private final String region;
 
@@ -57,10 +67,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
               return thread;
             });
     TaskTokens tokens = new TaskTokens(builder.ids);
+    this.owned = new ArrayList<>();
+    TaskInvoker tasks = builder.tasks != null ? builder.tasks : integrations(builder, owned);
     Interpreter interpreter =
         Interpreter.builder()
             .intrinsics(builder.intrinsics)
-            .tasks(builder.tasks)
+            .tasks(tasks)
             .scheduler(builder.scheduler)
             .branchExecutor(pool)
             .taskExecutor(pool)
@@ -81,6 +93,56 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Lambda tasks on the registered functions (one not registered fails as Lambda reports a missing
+   * function); the optimised DynamoDB / SQS / EventBridge integrations on clients for the
+   * configured endpoints, built here (url-connection-client, static local credentials) and closed
+   * with the engine.
+   */
+  private static TaskInvoker integrations(Builder builder, List<AutoCloseable> owned) {
+    ServiceIntegrations.Builder integrations =
+        ServiceIntegrations.builder(builder.lambdas)
+            .region(builder.region)
+            .accountId(builder.accountId);
+    Region region = Region.of(builder.region);
+    StaticCredentialsProvider credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    if (builder.dynamoDbEndpoint != null) {
+      DynamoDbClient client =
+          DynamoDbClient.builder()
+              .endpointOverride(builder.dynamoDbEndpoint)
+              .region(region)
+              .credentialsProvider(credentials)
+              .httpClient(UrlConnectionHttpClient.create())
+              .build();
+      owned.add(client);
+      integrations.dynamoDb(client);
+    }
+    if (builder.sqsEndpoint != null) {
+      SqsClient client =
+          SqsClient.builder()
+              .endpointOverride(builder.sqsEndpoint)
+              .region(region)
+              .credentialsProvider(credentials)
+              .httpClient(UrlConnectionHttpClient.create())
+              .build();
+      owned.add(client);
+      integrations.sqs(client);
+    }
+    if (builder.eventBridgeEndpoint != null) {
+      EventBridgeClient client =
+          EventBridgeClient.builder()
+              .endpointOverride(builder.eventBridgeEndpoint)
+              .region(region)
+              .credentialsProvider(credentials)
+              .httpClient(UrlConnectionHttpClient.create())
+              .build();
+      owned.add(client);
+      integrations.eventBridge(client);
+    }
+    return integrations.build();
   }
 
   /** The loopback endpoint for SDK clients and the CLI ({@code --endpoint-url}). */
@@ -162,6 +224,13 @@ public final class StepFunctionsEngine implements AutoCloseable {
   public void close() {
     server.close();
     pool.shutdownNow();
+    for (AutoCloseable resource : owned) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing " + resource + " failed", e);
+      }
+    }
   }
 
   public static final class Builder {
@@ -170,6 +239,10 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private String accountId = "000000000000";
     private Scheduler scheduler = Scheduler.real(Clock.systemUTC());
     private TaskInvoker tasks;
+    private LambdaFunctions lambdas = LambdaFunctions.of(java.util.Map.of());
+    private URI dynamoDbEndpoint;
+    private URI sqsEndpoint;
+    private URI eventBridgeEndpoint;
     private IntrinsicFunctions intrinsics = IntrinsicFunctions.withDefaults();
     private Supplier<String> ids = () -> UUID.randomUUID().toString();
 
@@ -196,7 +269,34 @@ public final class StepFunctionsEngine implements AutoCloseable {
       return this;
     }
 
-    /** What runs Task states (Lambda functions and service integrations). */
+    /** The in-process Lambda functions that Task states may call (by name or ARN). */
+    public Builder lambdas(LambdaFunctions lambdas) {
+      this.lambdas = Objects.requireNonNull(lambdas, "lambdas");
+      return this;
+    }
+
+    /** Where {@code dynamodb:*} tasks go (absent: such a task fails with States.Runtime). */
+    public Builder dynamoDbEndpoint(URI endpoint) {
+      this.dynamoDbEndpoint = endpoint;
+      return this;
+    }
+
+    /** Where {@code sqs:sendMessage} tasks go. */
+    public Builder sqsEndpoint(URI endpoint) {
+      this.sqsEndpoint = endpoint;
+      return this;
+    }
+
+    /** Where {@code events:putEvents} tasks go. */
+    public Builder eventBridgeEndpoint(URI endpoint) {
+      this.eventBridgeEndpoint = endpoint;
+      return this;
+    }
+
+    /**
+     * Replaces the built-in dispatch (registered functions and service integrations) with another
+     * task runner: scripted tasks in tests.
+     */
     public Builder tasks(TaskInvoker tasks) {
       this.tasks = Objects.requireNonNull(tasks, "tasks");
       return this;
@@ -209,7 +309,6 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
 
     public StepFunctionsEngine start() {
-      Objects.requireNonNull(tasks, "tasks");
       return new StepFunctionsEngine(this);
     }
   }
