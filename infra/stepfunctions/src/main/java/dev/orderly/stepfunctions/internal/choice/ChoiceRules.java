@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class ChoiceRules {
   private static final Set<String> TYPE_TESTS =
-      Set.of("IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp");
+      Set.of("IsNull", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp");
 
   private ChoiceRules() {}
 
@@ -61,10 +61,14 @@ public final class ChoiceRules {
   }
 
   private static ChoiceRule comparison(String variable, String operator, JsonNode operand) {
+    if (operator.equals("IsPresent")) {
+      boolean expected = operand.asBoolean();
+      return (input, context) -> (resolveOrNull(variable, input, context) != null) == expected;
+    }
     if (TYPE_TESTS.contains(operator)) {
       boolean expected = operand.asBoolean();
       return (input, context) ->
-          typeTest(operator, resolveOrNull(variable, input, context)) == expected;
+          typeTest(operator, resolve(variable, input, context, "Variable")) == expected;
     }
     boolean byPath = operator.endsWith("Path");
     String base = byPath ? operator.substring(0, operator.length() - 4) : operator;
@@ -75,20 +79,22 @@ public final class ChoiceRules {
     };
   }
 
+  /**
+   * IsNull, IsNumeric, IsString, IsBoolean and IsTimestamp on a value that exists: the
+   * specification exempts only IsPresent from the failure of a Variable that selects nothing.
+   */
   private static boolean typeTest(String operator, JsonNode value) {
     switch (operator) {
-      case "IsPresent":
-        return value != null;
       case "IsNull":
-        return value != null && value.isNull();
+        return value.isNull();
       case "IsNumeric":
-        return value != null && value.isNumber();
+        return value.isNumber();
       case "IsString":
-        return value != null && value.isTextual();
+        return value.isTextual();
       case "IsBoolean":
-        return value != null && value.isBoolean();
+        return value.isBoolean();
       case "IsTimestamp":
-        return value != null && value.isTextual() && isTimestamp(value.textValue());
+        return value.isTextual() && isTimestamp(value.textValue());
       default:
         throw new IllegalArgumentException("unknown type test " + operator);
     }

@@ -92,8 +92,9 @@ final class Arguments {
 
   /**
    * An integer argument; a number with a fraction is rounded to the nearest integer, as the AWS
-   * guide states for States.ArrayRange, States.MathRandom and States.MathAdd ("Step Functions will
-   * round it off to the nearest integer"). Halves round away from zero.
+   * guide states for States.ArrayPartition's chunk size, States.ArrayRange, States.MathRandom and
+   * States.MathAdd ("Step Functions will round it off to the nearest integer"). Halves round away
+   * from zero.
    */
   long roundedInteger(int index) {
     return inLongRange(index, number(index).setScale(0, RoundingMode.HALF_UP)).longValueExact();

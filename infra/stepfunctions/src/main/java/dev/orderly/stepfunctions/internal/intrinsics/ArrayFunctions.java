@@ -32,7 +32,9 @@ final class ArrayFunctions {
   private static JsonNode partition(Arguments args) {
     args.expectCount(2);
     ArrayNode input = args.array(0);
-    long size = args.exactInteger(1);
+    // "If you specify a non-integer value for the second argument, Step Functions will round it
+    // off to the nearest integer."
+    long size = args.roundedInteger(1);
     if (size <= 0) {
       throw args.fail("chunk size must be a non-zero, positive integer but was " + size);
     }

@@ -123,6 +123,31 @@ class ChoiceRulesTest {
             StatesException.class, e -> assertThat(e.error()).isEqualTo(StatesException.RUNTIME));
   }
 
+  @ParameterizedTest(name = "{0} on a missing Variable")
+  @CsvSource({"IsNull", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp"})
+  void typeTestOnAMissingVariable_isAStatesRuntimeFailureUnlikeIsPresent(String operator) {
+    ChoiceRule rule =
+        ChoiceRules.parse(json("{\"Variable\":\"$.nope\",\"" + operator + "\":false}"));
+
+    assertThatThrownBy(() -> rule.test(json("{}"), CONTEXT))
+        .isInstanceOfSatisfying(
+            StatesException.class, e -> assertThat(e.error()).isEqualTo(StatesException.RUNTIME));
+  }
+
+  @Test
+  void typeTestWithFalseOperand_matchesAValueOfAnotherType() {
+    JsonNode input = json("{\"v\":\"text\"}");
+
+    assertThat(
+            ChoiceRules.parse(json("{\"Variable\":\"$.v\",\"IsNumeric\":false}"))
+                .test(input, CONTEXT))
+        .isTrue();
+    assertThat(
+            ChoiceRules.parse(json("{\"Variable\":\"$.v\",\"IsString\":false}"))
+                .test(input, CONTEXT))
+        .isFalse();
+  }
+
   @Test
   void andOrNot_combineRules() {
     JsonNode rule =
