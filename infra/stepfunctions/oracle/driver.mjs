@@ -24,7 +24,8 @@
 // Task states never call AWS: each is overridden (overrides.taskResourceLocalHandlers, keyed by state
 // name) with a stub that takes the next scripted entry for its state name, else for its Resource.
 // An entry that is an object with a string "error" (and only "error"/"cause" keys) is thrown as an
-// error whose name is the error and whose message is the cause; anything else is the task result.
+// error whose name is the error and whose message is the cause; {"afterMs": N, "then": <entry>} is
+// that entry after N ms (a slow task, for TimeoutSeconds); anything else is the task result.
 // Wait states (overrides.waitTimeOverrides) and Retry pauses (overrides.retryIntervalOverrides) are 0 ms.
 //
 // Note: "validate" uses asl-validator 4.0.0 (top-level dependency), while the StateMachine constructor
@@ -75,6 +76,18 @@ function isScriptedError(entry) {
   );
 }
 
+/** {"afterMs": N, "then": <entry>}: a slow task, answering its entry after N ms of real time. */
+function isDelayed(entry) {
+  return (
+    entry !== null &&
+    typeof entry === 'object' &&
+    !Array.isArray(entry) &&
+    typeof entry.afterMs === 'number' &&
+    'then' in entry &&
+    Object.keys(entry).length === 2
+  );
+}
+
 function scriptedError(entry) {
   const error = new Error(entry.cause === undefined ? '' : String(entry.cause));
   error.name = entry.error;
@@ -121,7 +134,11 @@ async function run(request) {
           exhausted.push(problem);
           throw new ScriptExhausted(problem);
         }
-        const entry = queue.shift();
+        let entry = queue.shift();
+        while (isDelayed(entry)) {
+          await new Promise((resolve) => setTimeout(resolve, entry.afterMs));
+          entry = entry.then;
+        }
         if (isScriptedError(entry)) throw scriptedError(entry);
         return clone(entry);
       };

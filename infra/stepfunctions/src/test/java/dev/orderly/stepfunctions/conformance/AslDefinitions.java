@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every ASL definition the repository holds: the conformance corpus (run and pending) and every
- * {@code *.asl.json} file. Deliberately invalid definitions, if a test needs some, belong in a
- * directory of their own outside these places.
+ * Every ASL definition the repository holds: the conformance corpus and every {@code *.asl.json}
+ * file. Deliberately invalid definitions, if a test needs some, belong in a directory of their own
+ * outside these places.
  */
 final class AslDefinitions {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +30,7 @@ final class AslDefinitions {
   /** The definitions, each named by where it lives. */
   static Map<String, JsonNode> inRepository() {
     Map<String, JsonNode> definitions = new LinkedHashMap<>();
-    for (Path corpus : List.of(Corpus.CASES, Corpus.PENDING)) {
+    for (Path corpus : List.of(Corpus.CASES)) {
       if (Files.isDirectory(corpus)) {
         String prefix = corpus.getFileName() + "/";
         ConformanceCase.readAll(corpus)

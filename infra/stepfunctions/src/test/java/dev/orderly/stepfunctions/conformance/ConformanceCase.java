@@ -27,7 +27,10 @@ import java.util.stream.Stream;
  * {@code expected} and {@code source} come together and only where aws-local-stepfunctions is wrong
  * or lacks the feature; the file then states what the documentation requires. A task entry that is
  * an object with a string "error" and nothing but "error" and "cause" is an error the task throws
- * (as the oracle driver reads it); anything else is the task's result.
+ * (as the oracle driver reads it); {@code {"afterMs": N, "then": <entry>}} is that entry after N
+ * milliseconds (real time on the oracle, virtual time on the interpreter); anything else is the
+ * task's result. For a {@code .waitForTaskToken} task the interpreter's side answers the entry
+ * through the task token that the state passes in its Parameters.
  */
 record ConformanceCase(
     String name,
@@ -112,6 +115,12 @@ record ConformanceCase(
   }
 
   private static TaskOutcome outcome(JsonNode entry) {
+    if (entry.isObject()
+        && entry.size() == 2
+        && entry.path("afterMs").canConvertToLong()
+        && entry.has("then")) {
+      return TaskOutcome.after(entry.get("afterMs").asLong(), outcome(entry.get("then")));
+    }
     boolean thrown = entry.isObject() && entry.path("error").isTextual();
     for (var fields = entry.fieldNames(); thrown && fields.hasNext(); ) {
       String field = fields.next();

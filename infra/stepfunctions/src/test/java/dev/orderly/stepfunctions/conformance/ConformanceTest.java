@@ -3,6 +3,7 @@ package dev.orderly.stepfunctions.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderly.stepfunctions.oracle.AwsLocalStepFunctions;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +40,16 @@ class ConformanceTest {
   @MethodSource("corpus")
   void interpreterEndsAsTheOracleOrAsDocumented(ConformanceCase c) {
     Outcome oracled = Executions.onOracle(oracle, c);
-    ScriptedTasks tasks = new ScriptedTasks(c.definition(), c.tasks());
-    Outcome interpreted = Executions.onInterpreter(c, tasks);
+    AtomicReference<ScriptedTasks> tasks = new AtomicReference<>();
+    Outcome interpreted =
+        Executions.onInterpreter(
+            c,
+            (time, tokens) -> {
+              tasks.set(new ScriptedTasks(c.definition(), c.tasks(), time, tokens));
+              return tasks.get();
+            });
 
-    assertThat(tasks.unused())
+    assertThat(tasks.get().unused())
         .as("%s: scripted outcomes the interpreter never asked for", c.name())
         .isEmpty();
     if (c.expected() == null) {

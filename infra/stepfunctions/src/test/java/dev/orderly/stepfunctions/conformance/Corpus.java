@@ -14,13 +14,6 @@ final class Corpus {
   /** The cases {@link ConformanceTest} runs. */
   static final Path CASES = MODULE.resolve("src/test/resources/conformance");
 
-  /**
-   * Cases whose fix belongs in the interpreter's state machinery, kept out of {@link
-   * ConformanceTest} until that change lands; still valid ASL, so {@code AslValidatorTest} checks
-   * them.
-   */
-  static final Path PENDING = MODULE.resolve("src/test/resources/conformance-pending");
-
   /** The repository root, walked for {@code *.asl.json} definitions. */
   static final Path REPOSITORY = MODULE.resolve("../..").normalize();
 

@@ -1,22 +1,23 @@
 package dev.orderly.stepfunctions.conformance;
 
+import dev.orderly.stepfunctions.VirtualScheduler;
 import dev.orderly.stepfunctions.internal.interpreter.Interpreter;
+import dev.orderly.stepfunctions.internal.interpreter.TaskTokens;
 import dev.orderly.stepfunctions.internal.intrinsics.IntrinsicFunctions;
 import dev.orderly.stepfunctions.oracle.AwsLocalStepFunctions;
 import dev.orderly.stepfunctions.oracle.OracleRequest;
 import dev.orderly.stepfunctions.oracle.TaskOutcome;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs a corpus case on each side with the same scripted tasks. */
 final class Executions {
-  /** The interpreter's clock: fixed, so that Wait states and history stamps are reproducible. */
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
+  /** Where the interpreter's virtual time starts, so that runs are reproducible. */
+  static final Instant START = Instant.parse("2026-05-01T10:00:00Z");
 
   private Executions() {}
 
@@ -29,17 +30,28 @@ final class Executions {
   }
 
   /**
-   * Runs {@code c} on the interpreter with a fixed clock, waits that take no time and a fixed
-   * jitter draw; {@code tasks} is left holding whatever the run did not consume.
+   * Runs {@code c} on the interpreter on virtual time (waits, retry delays, slow tasks and timeouts
+   * cost nothing) with a fixed jitter draw; the scripted tasks are left holding whatever the run
+   * did not consume.
    */
-  static Outcome onInterpreter(ConformanceCase c, ScriptedTasks tasks) {
+  static Outcome onInterpreter(ConformanceCase c, ScriptedTaskFactory tasks) {
+    VirtualScheduler time = new VirtualScheduler(START);
+    AtomicInteger ids = new AtomicInteger();
+    TaskTokens tokens = new TaskTokens(() -> String.format("%032d", ids.incrementAndGet()));
     Interpreter interpreter =
-        new Interpreter(
-            new IntrinsicFunctions(new Random(7), Random::new, UUID::randomUUID),
-            tasks,
-            CLOCK,
-            wait -> {},
-            () -> 0.5);
+        Interpreter.builder()
+            .intrinsics(new IntrinsicFunctions(new Random(7), Random::new, UUID::randomUUID))
+            .tasks(tasks.create(time, tokens))
+            .scheduler(time)
+            .tokens(tokens)
+            .random(() -> 0.5)
+            .build();
     return Outcome.of(interpreter.run(c.definition(), c.input(), "conformance"));
+  }
+
+  /** Builds the case's scripted tasks on the run's virtual time and task tokens. */
+  @FunctionalInterface
+  interface ScriptedTaskFactory {
+    ScriptedTasks create(VirtualScheduler time, TaskTokens tokens);
   }
 }

@@ -1,9 +1,14 @@
 package dev.orderly.stepfunctions.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.orderly.stepfunctions.VirtualScheduler;
+import dev.orderly.stepfunctions.internal.Futures;
 import dev.orderly.stepfunctions.internal.StatesException;
 import dev.orderly.stepfunctions.internal.interpreter.TaskInvoker;
+import dev.orderly.stepfunctions.internal.interpreter.TaskTokens;
 import dev.orderly.stepfunctions.oracle.TaskOutcome;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The interpreter's side of a case's scripted tasks. A corpus file keys outcomes by Resource ARN or
@@ -20,14 +27,22 @@ import java.util.Map;
  */
 final class ScriptedTasks implements TaskInvoker {
   private final Map<String, Deque<TaskOutcome>> byResource = new LinkedHashMap<>();
+  private final VirtualScheduler time;
+  private final TaskTokens tokens;
 
-  ScriptedTasks(JsonNode definition, Map<String, List<TaskOutcome>> script) {
+  ScriptedTasks(
+      JsonNode definition,
+      Map<String, List<TaskOutcome>> script,
+      VirtualScheduler time,
+      TaskTokens tokens) {
+    this.time = time;
+    this.tokens = tokens;
     Map<String, String> resourceOfState = new HashMap<>();
     Map<String, Integer> statesPerResource = new HashMap<>();
     collectTaskStates(definition, resourceOfState, statesPerResource);
     script.forEach(
         (key, outcomes) -> {
-          String resource = resourceOfState.getOrDefault(key, key);
+          String resource = withoutCallback(resourceOfState.getOrDefault(key, key));
           if (resourceOfState.containsKey(key)
               && (statesPerResource.get(resource) != 1 || script.containsKey(resource))) {
             throw new IllegalArgumentException(
@@ -50,7 +65,7 @@ final class ScriptedTasks implements TaskInvoker {
             entry -> {
               JsonNode state = entry.getValue();
               if (state.path("Type").asText().equals("Task")) {
-                String resource = state.path("Resource").asText();
+                String resource = withoutCallback(state.path("Resource").asText());
                 resourceOfState.put(entry.getKey(), resource);
                 perResource.merge(resource, 1, Integer::sum);
               }
@@ -62,16 +77,72 @@ final class ScriptedTasks implements TaskInvoker {
             });
   }
 
+  /** The interpreter calls a {@code .waitForTaskToken} task's resource without the suffix. */
+  private static String withoutCallback(String resource) {
+    return resource.endsWith(CALLBACK)
+        ? resource.substring(0, resource.length() - CALLBACK.length())
+        : resource;
+  }
+
+  private static final String CALLBACK = ".waitForTaskToken";
+
   @Override
   public JsonNode invoke(String resource, JsonNode input) {
+    throw new UnsupportedOperationException("scripted tasks answer through invokeAsync");
+  }
+
+  /**
+   * The next scripted outcome, after its delay on virtual time. A callback task (its parameters
+   * carry an open task token) is "sent" at once and the outcome comes back through the token.
+   */
+  @Override
+  public CompletableFuture<JsonNode> invokeAsync(
+      String resource, JsonNode input, Executor executor) {
     TaskOutcome next = byResource.getOrDefault(resource, new ArrayDeque<>()).poll();
-    if (next instanceof TaskOutcome.Throws failure) {
-      throw new StatesException(failure.error(), failure.cause());
+    if (next == null) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("no scripted result left for " + resource));
     }
-    if (next instanceof TaskOutcome.Returns result) {
-      return result.result().deepCopy();
+    String token = openToken(input);
+    CompletableFuture<JsonNode> outcome = answer(next);
+    if (token == null) {
+      return outcome;
     }
-    throw new IllegalStateException("no scripted result left for " + resource);
+    outcome.whenComplete(
+        (result, failure) -> {
+          if (failure == null) {
+            tokens.succeed(token, result);
+          } else {
+            StatesException error = (StatesException) Futures.unwrap(failure);
+            tokens.fail(token, error.error(), error.cause());
+          }
+        });
+    return CompletableFuture.completedFuture(JsonNodeFactory.instance.objectNode());
+  }
+
+  private CompletableFuture<JsonNode> answer(TaskOutcome outcome) {
+    if (outcome instanceof TaskOutcome.Delayed delayed) {
+      return time.after(Duration.ofMillis(delayed.afterMs()))
+          .thenCompose(done -> answer(delayed.then()));
+    }
+    if (outcome instanceof TaskOutcome.Throws failure) {
+      return CompletableFuture.failedFuture(new StatesException(failure.error(), failure.cause()));
+    }
+    return CompletableFuture.completedFuture(((TaskOutcome.Returns) outcome).result().deepCopy());
+  }
+
+  /** The first string in the task's parameters that is an open task token, if any. */
+  private String openToken(JsonNode node) {
+    if (node.isTextual() && tokens.isOpen(node.textValue())) {
+      return node.textValue();
+    }
+    for (JsonNode child : node) {
+      String token = openToken(child);
+      if (token != null) {
+        return token;
+      }
+    }
+    return null;
   }
 
   /** The resources whose scripted outcomes were not all used, for a case that scripts too many. */

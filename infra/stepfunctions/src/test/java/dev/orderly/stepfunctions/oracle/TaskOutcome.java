@@ -16,6 +16,11 @@ public sealed interface TaskOutcome {
     return new Throws(error, cause);
   }
 
+  /** {@code then}, after {@code afterMs} milliseconds (a slow task). */
+  static TaskOutcome after(long afterMs, TaskOutcome then) {
+    return new Delayed(afterMs, then);
+  }
+
   /** The form the driver reads: the result itself, or {"error": ..., "cause": ...}. */
   JsonNode toJson();
 
@@ -44,6 +49,21 @@ public sealed interface TaskOutcome {
       if (cause != null) {
         node.put("cause", cause);
       }
+      return node;
+    }
+  }
+
+  /** The task answers {@code then} only after {@code afterMs} milliseconds. */
+  record Delayed(long afterMs, TaskOutcome then) implements TaskOutcome {
+    public Delayed {
+      Objects.requireNonNull(then, "then");
+    }
+
+    @Override
+    public JsonNode toJson() {
+      ObjectNode node = JsonNodeFactory.instance.objectNode();
+      node.put("afterMs", afterMs);
+      node.set("then", then.toJson());
       return node;
     }
   }

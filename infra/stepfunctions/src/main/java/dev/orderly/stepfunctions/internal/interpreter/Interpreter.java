@@ -875,13 +875,31 @@ public final class Interpreter {
   private StatesException fail(JsonNode state, JsonNode input, JsonNode context) {
     String error =
         state.has("ErrorPath")
-            ? flow.select(state.get("ErrorPath").asText(), input, context, "ErrorPath").asText()
+            ? failField(state.get("ErrorPath").asText(), input, context, "ErrorPath")
             : state.path("Error").asText("States.Fail");
     String cause =
         state.has("CausePath")
-            ? flow.select(state.get("CausePath").asText(), input, context, "CausePath").asText()
+            ? failField(state.get("CausePath").asText(), input, context, "CausePath")
             : state.path("Cause").asText("");
     return new StatesException(error, cause);
+  }
+
+  /**
+   * ErrorPath / CausePath: a path, or an intrinsic function returning a string (Developer Guide,
+   * "Fail state": "You can also specify CausePath using an intrinsic function that returns a
+   * string"), on the state's input.
+   */
+  private String failField(String expression, JsonNode input, JsonNode context, String field) {
+    JsonNode value =
+        expression.startsWith("States.")
+            ? flow.applyTemplate(NODES.objectNode().put("value.$", expression), input, context)
+                .get("value")
+            : flow.select(expression, input, context, field);
+    if (!value.isTextual()) {
+      throw new StatesException(
+          StatesException.RUNTIME, field + " must select a string, not " + value.getNodeType());
+    }
+    return value.textValue();
   }
 
   // ---- construction ----

@@ -61,6 +61,12 @@ public final class TaskTokens {
     return open.get(token);
   }
 
+  /** Whether {@code token} belongs to a task still waiting for it. */
+  public boolean isOpen(String token) {
+    Pending pending = open.get(token);
+    return pending != null && !pending.result.isDone();
+  }
+
   void close(String token) {
     if (open.remove(token) != null) {
       closed.put(token, Boolean.TRUE);
