@@ -1,0 +1,72 @@
+package dev.orderly.lambda.aws;
+
+import dev.orderly.lambda.config.Environment;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * How a function talks to one AWS service: region, credentials, endpoint (overridable, as the SDK's
+ * {@code AWS_ENDPOINT_URL_<SERVICE>} / {@code AWS_ENDPOINT_URL} convention has it), and timeouts.
+ * Read from the function's {@link Environment}, never from the process directly, so that the local
+ * cloud can give each in-process function its own.
+ *
+ * @param apiCallTimeout the whole call, retries included
+ * @param attemptTimeout one HTTP attempt
+ */
+public record AwsSettings(
+    Region region,
+    AwsCredentialsProvider credentials,
+    Optional<URI> endpoint,
+    Duration apiCallTimeout,
+    Duration attemptTimeout,
+    int maxAttempts) {
+
+  public AwsSettings {
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(endpoint, "endpoint");
+    if (apiCallTimeout.compareTo(attemptTimeout) < 0) {
+      throw new IllegalArgumentException("the call timeout must cover at least one attempt");
+    }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1");
+    }
+  }
+
+  /**
+   * Settings for {@code service} (e.g. {@code "DYNAMODB"}): {@code AWS_REGION}; credentials from
+   * {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} / {@code AWS_SESSION_TOKEN} (what the
+   * Lambda runtime sets: no provider chain to probe at cold start); the endpoint from {@code
+   * AWS_ENDPOINT_URL_<SERVICE>}, else {@code AWS_ENDPOINT_URL}; timeouts from {@code
+   * ORDERLY_AWS_CALL_TIMEOUT_MS} (default 3000) and {@code ORDERLY_AWS_ATTEMPT_TIMEOUT_MS} (1000),
+   * attempts from {@code ORDERLY_AWS_MAX_ATTEMPTS} (3).
+   */
+  public static AwsSettings from(Environment env, String service) {
+    String key = env.require("AWS_ACCESS_KEY_ID");
+    String secret = env.require("AWS_SECRET_ACCESS_KEY");
+    Optional<String> session = env.optional("AWS_SESSION_TOKEN");
+    AwsCredentialsProvider credentials =
+        StaticCredentialsProvider.create(
+            session.isPresent()
+                ? AwsSessionCredentials.create(key, secret, session.get())
+                : AwsBasicCredentials.create(key, secret));
+    Optional<URI> endpoint =
+        env.uri("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
+            .or(() -> env.uri("AWS_ENDPOINT_URL"));
+    return new AwsSettings(
+        Region.of(env.require("AWS_REGION")),
+        credentials,
+        endpoint,
+        env.millis("ORDERLY_AWS_CALL_TIMEOUT_MS", Duration.ofSeconds(3)),
+        env.millis("ORDERLY_AWS_ATTEMPT_TIMEOUT_MS", Duration.ofSeconds(1)),
+        env.integer("ORDERLY_AWS_MAX_ATTEMPTS", 3));
+  }
+}
