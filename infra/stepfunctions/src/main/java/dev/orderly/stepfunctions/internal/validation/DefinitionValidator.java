@@ -1,24 +1,43 @@
 package dev.orderly.stepfunctions.internal.validation;
 
+import static dev.orderly.stepfunctions.internal.validation.FieldKind.INTEGER_FROM_0;
+import static dev.orderly.stepfunctions.internal.validation.FieldKind.NESTED;
+import static dev.orderly.stepfunctions.internal.validation.FieldKind.QUERY_LANGUAGE;
+import static dev.orderly.stepfunctions.internal.validation.FieldKind.STRING;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks a definition when it is created, naming the state and field of every problem: what
- * asl-validator checks (StartAt, transitions, Choice rules, terminal states) and what it misses —
- * BackoffRate below 1, an unknown JitterStrategy, {@code States.ALL} that is not alone and last,
- * unreachable states. Parallel branches and Map processors are checked as scopes of their own.
+ * asl-validator 4.0.0 checks of a JSONPath definition (its schema — fields, kinds, ranges, paths,
+ * payload templates, Choice rules — and its checks: transitions, terminal states, unique state
+ * names, field groups) and what it misses: BackoffRate below 1, an unknown JitterStrategy, {@code
+ * States.ALL} that is not alone and last, states unreachable from StartAt. Parallel branches and
+ * Map processors are scopes of their own, their states named with the scope as a prefix ({@code
+ * P.Branches[0].B}). JSONata definitions are not supported.
  */
 public final class DefinitionValidator {
-  private static final Set<String> TYPES =
-      Set.of("Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map");
+  private static final Pattern STATE_NAME = Pattern.compile(".{1,80}");
+  private static final Map<String, FieldKind> MACHINE =
+      Fields.of(
+          "Comment", STRING,
+          "StartAt", NESTED,
+          "States", NESTED,
+          "Version", STRING,
+          "TimeoutSeconds", INTEGER_FROM_0,
+          "QueryLanguage", QUERY_LANGUAGE);
+  private static final Map<String, FieldKind> PROCESSOR =
+      Fields.of("Comment", STRING, "StartAt", NESTED, "States", NESTED, "ProcessorConfig", NESTED);
 
   /** One problem: where, and what. */
   public record Problem(String location, String message) {
@@ -28,31 +47,61 @@ public final class DefinitionValidator {
     }
   }
 
+  private final List<Problem> problems = new ArrayList<>();
+
+  /** Every state's scoped names by its bare name, to find names used more than once. */
+  private final Map<String, List<String>> names = new LinkedHashMap<>();
+
   private DefinitionValidator() {}
 
   public static List<Problem> validate(JsonNode definition) {
-    List<Problem> problems = new ArrayList<>();
-    scope(definition, "", problems);
-    return problems;
+    DefinitionValidator validator = new DefinitionValidator();
+    Reporter machine =
+        (field, message) ->
+            validator.problems.add(new Problem(field == null ? "Definition" : field, message));
+    if (!definition.isObject()) {
+      machine.subject("must be a JSON object");
+    } else if (definition.path("QueryLanguage").asText().equals("JSONata")) {
+      machine.report("QueryLanguage", "JSONata is not supported, only JSONPath");
+    } else {
+      Fields.check(machine, definition, MACHINE, "a state machine");
+      validator.scope(definition, "", machine);
+      validator.uniqueNames();
+    }
+    return validator.problems;
   }
 
-  private static void scope(JsonNode machine, String prefix, List<Problem> problems) {
+  /** A state machine, Parallel branch or Map processor: {@code r} reports on its fields. */
+  private void scope(JsonNode machine, String prefix, Reporter r) {
     JsonNode states = machine.get("States");
-    String startAt = machine.path("StartAt").asText(null);
+    JsonNode startAt = machine.get("StartAt");
+    if (startAt == null) {
+      r.report("StartAt", "is required");
+    } else if (!startAt.isTextual()) {
+      r.report("StartAt", "must be a string");
+    }
     if (states == null || !states.isObject() || states.isEmpty()) {
-      problems.add(new Problem(prefix + "States", "must be a non-empty object"));
+      r.report("States", "must be a non-empty object");
       return;
     }
-    if (startAt == null || !states.has(startAt)) {
-      problems.add(new Problem(prefix + "StartAt", "must name a state, was " + startAt));
+    if (startAt != null && startAt.isTextual() && !states.has(startAt.textValue())) {
+      r.report("StartAt", "must name a state, was " + startAt.textValue());
     }
+    boolean terminal = false;
     Iterator<Map.Entry<String, JsonNode>> fields = states.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> entry = fields.next();
-      state(entry.getKey(), entry.getValue(), states, prefix, problems);
+      JsonNode state = entry.getValue();
+      terminal |=
+          Set.of("Succeed", "Fail").contains(state.path("Type").asText())
+              || state.path("End").asBoolean();
+      state(entry.getKey(), state, states, prefix);
     }
-    if (startAt != null && states.has(startAt)) {
-      Set<String> reachable = reachable(startAt, states);
+    if (!terminal) {
+      r.report("States", "has no terminal state (End: true, Succeed or Fail)");
+    }
+    if (startAt != null && startAt.isTextual() && states.has(startAt.textValue())) {
+      Set<String> reachable = reachable(startAt.textValue(), states);
       states
           .fieldNames()
           .forEachRemaining(
@@ -65,145 +114,108 @@ public final class DefinitionValidator {
     }
   }
 
-  private static void state(
-      String name, JsonNode state, JsonNode states, String prefix, List<Problem> problems) {
-    String type = state.path("Type").asText(null);
-    if (!TYPES.contains(type)) {
-      problems.add(new Problem(where(prefix, name, "Type"), "unknown state type " + type));
+  private void state(String name, JsonNode state, JsonNode states, String prefix) {
+    Reporter r = (field, message) -> problems.add(new Problem(where(prefix, name, field), message));
+    names.computeIfAbsent(name, n -> new ArrayList<>()).add(prefix + name);
+    if (!STATE_NAME.matcher(name).matches()) {
+      r.subject("name must be 1 to 80 characters on one line");
+    }
+    if (!state.isObject()) {
+      r.subject("must be an object");
       return;
     }
-    boolean terminalType = type.equals("Succeed") || type.equals("Fail") || type.equals("Choice");
-    if (!terminalType) {
-      boolean end = state.path("End").asBoolean(false);
-      boolean hasNext = state.has("Next");
-      if (end == hasNext) {
-        problems.add(
-            new Problem(
-                where(prefix, name, "Next"), "exactly one of Next and End: true is required"));
-      }
+    if (state.path("QueryLanguage").asText().equals("JSONata")) {
+      r.report("QueryLanguage", "JSONata is not supported, only JSONPath");
+      return;
     }
-    target(state, "Next", name, states, prefix, problems);
-    if (type.equals("Choice")) {
-      JsonNode choices = state.get("Choices");
-      if (choices == null || !choices.isArray() || choices.isEmpty()) {
-        problems.add(new Problem(where(prefix, name, "Choices"), "must be a non-empty array"));
-      } else {
-        for (int i = 0; i < choices.size(); i++) {
-          String at = "Choices[" + i + "].Next";
-          JsonNode next = choices.get(i).get("Next");
-          if (next == null) {
-            problems.add(new Problem(where(prefix, name, at), "is required"));
-          } else if (!states.has(next.asText())) {
-            problems.add(new Problem(where(prefix, name, at), "names no state: " + next.asText()));
+    JsonNode type = state.get("Type");
+    if (type == null) {
+      r.report("Type", "is required");
+      return;
+    }
+    if (!StateFields.TYPES.contains(type.asText()) || !type.isTextual()) {
+      r.report("Type", "unknown state type " + FieldKind.shown(type));
+      return;
+    }
+    StateFields.check(type.textValue(), state, r);
+    target(r, state, "Next", states);
+    target(r, state, "Default", states);
+    ChoiceRuleChecks.choices(r, state.get("Choices"), states::has);
+    ErrorHandlers.retriers(r, state.get("Retry"));
+    ErrorHandlers.catchers(r, state.get("Catch"), states::has);
+    if (type.textValue().equals("Parallel")) {
+      branches(r, state.get("Branches"), prefix + name);
+    }
+    if (type.textValue().equals("Map")) {
+      for (String field : List.of("ItemProcessor", "Iterator")) {
+        JsonNode processor = state.get(field);
+        if (processor != null && processor.isObject()) {
+          Reporter at = r.in(field);
+          Fields.check(at, processor, PROCESSOR, null);
+          if (field.equals("ItemProcessor")) {
+            processorConfig(at, processor.get("ProcessorConfig"));
           }
+          scope(processor, prefix + name + "." + field + ".", at);
         }
       }
-      target(state, "Default", name, states, prefix, problems);
-    }
-    retriers(name, state.get("Retry"), prefix, problems);
-    catchers(name, state.get("Catch"), states, prefix, problems);
-    if (type.equals("Parallel")) {
-      JsonNode branches = state.path("Branches");
-      for (int i = 0; i < branches.size(); i++) {
-        scope(branches.get(i), prefix + name + ".Branches[" + i + "].", problems);
-      }
-    }
-    if (type.equals("Map")) {
-      JsonNode processor =
-          state.has("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
-      if (processor == null) {
-        problems.add(new Problem(where(prefix, name, "ItemProcessor"), "is required"));
-      } else {
-        scope(processor, prefix + name + ".ItemProcessor.", problems);
-      }
     }
   }
 
-  private static void target(
-      JsonNode node,
-      String field,
-      String name,
-      JsonNode states,
-      String prefix,
-      List<Problem> problems) {
-    if (node.has(field) && !states.has(node.get(field).asText())) {
-      problems.add(
-          new Problem(where(prefix, name, field), "names no state: " + node.get(field).asText()));
-    }
-  }
-
-  private static void retriers(String name, JsonNode retry, String prefix, List<Problem> problems) {
-    if (retry == null) {
+  private void branches(Reporter r, JsonNode branches, String scopedName) {
+    if (branches == null) {
       return;
     }
-    for (int i = 0; i < retry.size(); i++) {
-      JsonNode retrier = retry.get(i);
-      String at = "Retry[" + i + "]";
-      errorEquals(name, at, retrier, i == retry.size() - 1, prefix, problems);
-      if (retrier.has("BackoffRate") && retrier.get("BackoffRate").asDouble() < 1.0) {
-        problems.add(
-            new Problem(
-                where(prefix, name, at + ".BackoffRate"),
-                "must be at least 1.0, was " + retrier.get("BackoffRate").asText()));
+    if (!branches.isArray()) {
+      r.report("Branches", "must be an array");
+      return;
+    }
+    for (int i = 0; i < branches.size(); i++) {
+      String field = "Branches[" + i + "]";
+      JsonNode branch = branches.get(i);
+      if (!branch.isObject()) {
+        r.report(field, "must be an object");
+        continue;
       }
-      if (retrier.has("MaxAttempts") && retrier.get("MaxAttempts").asInt() < 0) {
-        problems.add(new Problem(where(prefix, name, at + ".MaxAttempts"), "must not be negative"));
-      }
-      if (retrier.has("IntervalSeconds") && retrier.get("IntervalSeconds").asInt() < 1) {
-        problems.add(
-            new Problem(where(prefix, name, at + ".IntervalSeconds"), "must be at least 1"));
-      }
-      if (retrier.has("MaxDelaySeconds") && retrier.get("MaxDelaySeconds").asInt() < 1) {
-        problems.add(
-            new Problem(where(prefix, name, at + ".MaxDelaySeconds"), "must be at least 1"));
-      }
-      if (retrier.has("JitterStrategy")
-          && !Set.of("FULL", "NONE").contains(retrier.get("JitterStrategy").asText())) {
-        problems.add(
-            new Problem(
-                where(prefix, name, at + ".JitterStrategy"),
-                "must be FULL or NONE, was " + retrier.get("JitterStrategy").asText()));
-      }
+      Fields.check(r.in(field), branch, MACHINE, "a branch");
+      scope(branch, scopedName + "." + field + ".", r.in(field));
     }
   }
 
-  private static void catchers(
-      String name, JsonNode catchers, JsonNode states, String prefix, List<Problem> problems) {
-    if (catchers == null) {
+  private static void processorConfig(Reporter r, JsonNode config) {
+    if (config == null) {
       return;
     }
-    for (int i = 0; i < catchers.size(); i++) {
-      JsonNode catcher = catchers.get(i);
-      String at = "Catch[" + i + "]";
-      errorEquals(name, at, catcher, i == catchers.size() - 1, prefix, problems);
-      if (!catcher.has("Next")) {
-        problems.add(new Problem(where(prefix, name, at + ".Next"), "is required"));
-      } else if (!states.has(catcher.get("Next").asText())) {
-        problems.add(
-            new Problem(
-                where(prefix, name, at + ".Next"),
-                "names no state: " + catcher.get("Next").asText()));
-      }
+    if (!config.isObject()) {
+      r.report("ProcessorConfig", "must be an object");
+      return;
+    }
+    String mode = config.path("Mode").asText(null);
+    if (!"INLINE".equals(mode) && !"DISTRIBUTED".equals(mode)) {
+      r.report("ProcessorConfig.Mode", "must be INLINE or DISTRIBUTED");
+    } else if (mode.equals("DISTRIBUTED")
+        && !Set.of("EXPRESS", "STANDARD").contains(config.path("ExecutionType").asText())) {
+      r.report("ProcessorConfig.ExecutionType", "must be EXPRESS or STANDARD in DISTRIBUTED mode");
     }
   }
 
-  private static void errorEquals(
-      String name, String at, JsonNode node, boolean last, String prefix, List<Problem> problems) {
-    JsonNode errors = node.get("ErrorEquals");
-    if (errors == null || !errors.isArray() || errors.isEmpty()) {
-      problems.add(
-          new Problem(where(prefix, name, at + ".ErrorEquals"), "must be a non-empty array"));
-      return;
+  private static void target(Reporter r, JsonNode state, String field, JsonNode states) {
+    JsonNode target = state.get(field);
+    if (target != null && target.isTextual() && !states.has(target.textValue())) {
+      r.report(field, "names no state: " + target.textValue());
     }
-    for (JsonNode error : errors) {
-      if (error.asText().equals("States.ALL") && (errors.size() > 1 || !last)) {
-        problems.add(
-            new Problem(
-                where(prefix, name, at + ".ErrorEquals"),
-                "States.ALL must appear alone and in the last "
-                    + (at.startsWith("Retry") ? "retrier" : "catcher")));
-      }
-    }
+  }
+
+  /** State names are unique across the definition, branches and processors included. */
+  private void uniqueNames() {
+    names.forEach(
+        (name, scoped) -> {
+          for (String again : scoped.subList(1, scoped.size())) {
+            problems.add(
+                new Problem(
+                    where("", again, null),
+                    "has the same name as state '" + scoped.get(0) + "'; names must be unique"));
+          }
+        });
   }
 
   private static Set<String> reachable(String start, JsonNode states) {

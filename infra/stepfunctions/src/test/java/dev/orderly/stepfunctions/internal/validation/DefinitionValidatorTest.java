@@ -25,7 +25,7 @@ class DefinitionValidatorTest {
   /** A one-task machine whose Task state carries {@code extra} fields. */
   private static JsonNode taskWith(String extra) {
     return json(
-        "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"r\",\"End\":true"
+        "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:us-east-1:000000000000:function:t\",\"End\":true"
             + extra
             + "},\"Handler\":{\"Type\":\"Succeed\"}}}");
   }
@@ -36,7 +36,7 @@ class DefinitionValidatorTest {
         json(
             """
             {"StartAt": "Reserve", "States": {
-              "Reserve": {"Type": "Task", "Resource": "r", "Next": "Route",
+              "Reserve": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:000000000000:function:reserve", "Next": "Route",
                 "Retry": [{"ErrorEquals": ["Transient"], "BackoffRate": 2, "JitterStrategy": "FULL", "MaxDelaySeconds": 30},
                           {"ErrorEquals": ["States.ALL"], "MaxAttempts": 0}],
                 "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Cancel"}]},
@@ -89,6 +89,19 @@ class DefinitionValidatorTest {
             "State 'C', field 'Choices[0].Next': is required",
             "State 'C', field 'Choices[1].Next': names no state: Void",
             "State 'D', field 'Type': unknown state type Teleport");
+  }
+
+  /** asl-validator 4.0.0 throws on these rather than answering, so they are not in its corpus. */
+  @Test
+  void shapesThatAreNotObjects_areReported() {
+    assertThat(DefinitionValidator.validate(json("[]")))
+        .extracting(DefinitionValidator.Problem::toString)
+        .containsExactly("Definition: must be a JSON object");
+    assertThat(
+            DefinitionValidator.validate(
+                json("{\"StartAt\":\"A\",\"States\":{\"A\":\"Succeed\"}}")))
+        .extracting(DefinitionValidator.Problem::toString)
+        .contains("State 'A': must be an object");
   }
 
   @Test
