@@ -60,6 +60,9 @@ public final class Interpreter {
   private final Executor taskExecutor;
   private final TaskTokens tokens;
 
+  /** The last instant formatted: many states enter within the same millisecond. */
+  private volatile Stamp lastStamp = new Stamp(Instant.EPOCH, Instant.EPOCH.toString());
+
   private Interpreter(Builder builder) {
     this.flow = new DataFlow(builder.intrinsics);
     this.tasks = Objects.requireNonNull(builder.tasks, "tasks");
@@ -273,7 +276,7 @@ public final class Interpreter {
         throw new StatesException(StatesException.RUNTIME, "No state named " + stateName);
       }
       ObjectNode stateContext = context.putObject("State");
-      stateContext.put("EnteredTime", scheduler.now().toString());
+      stateContext.put("EnteredTime", timestamp(scheduler.now()));
       stateContext.put("Name", stateName);
       stateContext.put("RetryCount", 0);
       Step step = runState(stateName, state, data, context, run);
@@ -397,7 +400,7 @@ public final class Interpreter {
         if (delay.isPresent()) {
           run.sleep(delay.get());
           ObjectNode stateContext = context.putObject("State");
-          stateContext.put("EnteredTime", scheduler.now().toString());
+          stateContext.put("EnteredTime", timestamp(scheduler.now()));
           stateContext.put("Name", name);
           stateContext.put("RetryCount", ++retryCount);
           continue;
@@ -584,9 +587,25 @@ public final class Interpreter {
     return resource;
   }
 
+  /** The region field of an ARN ({@code arn:aws:lambda:<region>:...}), us-east-1 when empty. */
   private static String region(String resource) {
-    String[] parts = resource.split(":", -1);
-    return parts.length > 3 && !parts[3].isEmpty() ? parts[3] : "us-east-1";
+    int first = resource.indexOf(':');
+    int second = first < 0 ? -1 : resource.indexOf(':', first + 1);
+    int third = second < 0 ? -1 : resource.indexOf(':', second + 1);
+    int fourth = third < 0 ? -1 : resource.indexOf(':', third + 1);
+    return fourth > third + 1 ? resource.substring(third + 1, fourth) : "us-east-1";
+  }
+
+  private record Stamp(Instant instant, String text) {}
+
+  private String timestamp(Instant now) {
+    Stamp last = lastStamp;
+    if (last.instant().equals(now)) {
+      return last.text();
+    }
+    Stamp stamp = new Stamp(now, now.toString());
+    lastStamp = stamp;
+    return stamp.text();
   }
 
   // ---- Parallel and Map ----
