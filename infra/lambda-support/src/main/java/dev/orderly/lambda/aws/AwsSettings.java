@@ -1,5 +1,6 @@
 package dev.orderly.lambda.aws;
 
+import dev.orderly.lambda.config.ConfigurationException;
 import dev.orderly.lambda.config.Environment;
 import java.net.URI;
 import java.time.Duration;
@@ -29,10 +30,20 @@ public record AwsSettings(
     Duration attemptTimeout,
     int maxAttempts) {
 
+  private static final String CALL_TIMEOUT = "ORDERLY_AWS_CALL_TIMEOUT_MS";
+  private static final String ATTEMPT_TIMEOUT = "ORDERLY_AWS_ATTEMPT_TIMEOUT_MS";
+  private static final String MAX_ATTEMPTS = "ORDERLY_AWS_MAX_ATTEMPTS";
+
   public AwsSettings {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
+    Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+    // A zero timeout would switch the SDK's timers and the HTTP client's socket timeouts off.
+    if (attemptTimeout.isNegative() || attemptTimeout.isZero()) {
+      throw new IllegalArgumentException("attemptTimeout must be positive");
+    }
     if (apiCallTimeout.compareTo(attemptTimeout) < 0) {
       throw new IllegalArgumentException("the call timeout must cover at least one attempt");
     }
@@ -47,7 +58,8 @@ public record AwsSettings(
    * Lambda runtime sets: no provider chain to probe at cold start); the endpoint from {@code
    * AWS_ENDPOINT_URL_<SERVICE>}, else {@code AWS_ENDPOINT_URL}; timeouts from {@code
    * ORDERLY_AWS_CALL_TIMEOUT_MS} (default 3000) and {@code ORDERLY_AWS_ATTEMPT_TIMEOUT_MS} (1000),
-   * attempts from {@code ORDERLY_AWS_MAX_ATTEMPTS} (3).
+   * attempts from {@code ORDERLY_AWS_MAX_ATTEMPTS} (3). A timeout that is not positive, a call
+   * timeout shorter than one attempt, or fewer than one attempt fails naming the variable.
    */
   public static AwsSettings from(Environment env, String service) {
     String key = env.require("AWS_ACCESS_KEY_ID");
@@ -61,12 +73,33 @@ public record AwsSettings(
     Optional<URI> endpoint =
         env.uri("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
             .or(() -> env.uri("AWS_ENDPOINT_URL"));
-    return new AwsSettings(
-        Region.of(env.require("AWS_REGION")),
-        credentials,
-        endpoint,
-        env.millis("ORDERLY_AWS_CALL_TIMEOUT_MS", Duration.ofSeconds(3)),
-        env.millis("ORDERLY_AWS_ATTEMPT_TIMEOUT_MS", Duration.ofSeconds(1)),
-        env.integer("ORDERLY_AWS_MAX_ATTEMPTS", 3));
+    Region region = Region.of(env.require("AWS_REGION"));
+    Duration callTimeout = env.millis(CALL_TIMEOUT, Duration.ofSeconds(3));
+    Duration attemptTimeout = env.millis(ATTEMPT_TIMEOUT, Duration.ofSeconds(1));
+    int maxAttempts = env.integer(MAX_ATTEMPTS, 3);
+    if (attemptTimeout.isNegative() || attemptTimeout.isZero()) {
+      throw new ConfigurationException(
+          "environment variable "
+              + ATTEMPT_TIMEOUT
+              + " must be positive, was "
+              + attemptTimeout.toMillis());
+    }
+    if (callTimeout.compareTo(attemptTimeout) < 0) {
+      throw new ConfigurationException(
+          "environment variable "
+              + CALL_TIMEOUT
+              + " ("
+              + callTimeout.toMillis()
+              + ") must be at least "
+              + ATTEMPT_TIMEOUT
+              + " ("
+              + attemptTimeout.toMillis()
+              + ")");
+    }
+    if (maxAttempts < 1) {
+      throw new ConfigurationException(
+          "environment variable " + MAX_ATTEMPTS + " must be at least 1, was " + maxAttempts);
+    }
+    return new AwsSettings(region, credentials, endpoint, callTimeout, attemptTimeout, maxAttempts);
   }
 }

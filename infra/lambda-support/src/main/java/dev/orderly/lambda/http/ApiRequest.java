@@ -1,10 +1,12 @@
 package dev.orderly.lambda.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -25,7 +27,10 @@ public final class ApiRequest {
   /** The largest body accepted, decoded. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** One JSON value and nothing after it: {@code {"a":1} {"b":2}} is not a JSON object. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
   private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -154,10 +159,10 @@ public final class ApiRequest {
       if (node instanceof ObjectNode object) {
         return object;
       }
-    } catch (JsonProcessingException e) {
-      // answered below, without the parser's message
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      // Bytes in memory cannot fail to read: every IOException here (a parse error, or bytes that
+      // are not text in the detected encoding) is the client's. Answered below, without the
+      // parser's message.
     }
     throw new ApiException(ErrorCode.MALFORMED_BODY, "The body must be a JSON object.");
   }

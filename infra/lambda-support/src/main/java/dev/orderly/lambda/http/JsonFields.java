@@ -63,7 +63,8 @@ public final class JsonFields {
       violation(name, "must not be blank");
       return Optional.empty();
     }
-    if (text.length() > maxLength) {
+    // Characters as JSON Schema's maxLength counts them: code points, not UTF-16 units.
+    if (text.codePointCount(0, text.length()) > maxLength) {
       violation(name, "must be at most " + maxLength + " characters");
       return Optional.empty();
     }
@@ -86,12 +87,13 @@ public final class JsonFields {
       violation(name, "is required");
       return min - 1;
     }
-    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+    if (!value.isIntegralNumber()) {
       violation(name, "must be an integer");
       return min - 1;
     }
+    // An integer beyond the long range is an integer out of range, not a non-integer.
     long number = value.longValue();
-    if (number < min || number > max) {
+    if (!value.canConvertToLong() || number < min || number > max) {
       violation(name, "must be between " + min + " and " + max);
       return min - 1;
     }

@@ -1,16 +1,20 @@
 package dev.orderly.lambda.paging;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderly.lambda.http.ApiException;
 import dev.orderly.lambda.http.ErrorCode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -19,11 +23,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * attributes must be strings or numbers, as DynamoDB keys are (binary keys are not used).
  */
 public final class Cursors {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private Cursors() {}
 
+  /**
+   * The cursor for the page after {@code lastEvaluatedKey}. An empty key (what the SDK returns when
+   * there is no further page) has no cursor: check {@code hasLastEvaluatedKey()} first.
+   */
   public static String encode(String tenant, Map<String, AttributeValue> lastEvaluatedKey) {
+    Objects.requireNonNull(tenant, "tenant");
+    if (lastEvaluatedKey.isEmpty()) {
+      throw new IllegalArgumentException("no key, no next page: there is no cursor to issue");
+    }
     ObjectNode cursor = JSON.createObjectNode();
     cursor.put("t", tenant);
     ObjectNode key = cursor.putObject("k");
@@ -49,7 +62,9 @@ public final class Cursors {
     } catch (IllegalArgumentException | IOException e) {
       throw invalid();
     }
-    if (cursor == null || !tenant.equals(cursor.path("t").asText(null))) {
+    if (cursor == null
+        || !cursor.path("t").isTextual()
+        || !tenant.equals(cursor.get("t").asText())) {
       throw invalid();
     }
     Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -57,9 +72,10 @@ public final class Cursors {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode value = field.getValue();
-      if (value.path("S").isTextual()) {
+      // Only what DynamoDB would accept as a key: otherwise a forged cursor is a failed query.
+      if (value.path("S").isTextual() && !value.get("S").asText().isEmpty()) {
         key.put(field.getKey(), AttributeValue.fromS(value.get("S").asText()));
-      } else if (value.path("N").isTextual()) {
+      } else if (value.path("N").isTextual() && isNumber(value.get("N").asText())) {
         key.put(field.getKey(), AttributeValue.fromN(value.get("N").asText()));
       } else {
         throw invalid();
@@ -69,6 +85,21 @@ public final class Cursors {
       throw invalid();
     }
     return key;
+  }
+
+  /** A DynamoDB number: up to 38 significant digits, magnitude from 1E-130 to below 1E+126. */
+  private static boolean isNumber(String text) {
+    BigDecimal number;
+    try {
+      number = new BigDecimal(text).stripTrailingZeros();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    if (number.signum() == 0) {
+      return true;
+    }
+    long exponent = (long) number.precision() - number.scale() - 1;
+    return number.precision() <= 38 && exponent >= -130 && exponent <= 125;
   }
 
   private static ApiException invalid() {

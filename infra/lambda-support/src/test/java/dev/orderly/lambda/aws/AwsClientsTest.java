@@ -1,0 +1,134 @@
+package dev.orderly.lambda.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderly.dynamodb.DynamoDbEngineExtension;
+import dev.orderly.lambda.config.Environment;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+class AwsClientsTest {
+  @RegisterExtension static DynamoDbEngineExtension dynamo = new DynamoDbEngineExtension();
+
+  private static Environment env(String endpoint, String... extra) {
+    Map<String, String> values =
+        new java.util.HashMap<>(
+            Map.of(
+                "AWS_REGION", dynamo.engine().region(),
+                "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY", "secret",
+                "AWS_SESSION_TOKEN", "token",
+                "AWS_ENDPOINT_URL_DYNAMODB", endpoint));
+    for (int i = 0; i < extra.length; i += 2) {
+      values.put(extra[i], extra[i + 1]);
+    }
+    return Environment.of(values);
+  }
+
+  @Test
+  void build_makesAClientThatTalksToTheConfiguredEndpoint() {
+    // given: generous timeouts, so that a loaded machine does not retry the non-idempotent create
+    AwsSettings settings =
+        AwsSettings.from(
+            env(
+                dynamo.engine().endpoint().toString(),
+                "ORDERLY_AWS_CALL_TIMEOUT_MS",
+                "30000",
+                "ORDERLY_AWS_ATTEMPT_TIMEOUT_MS",
+                "15000"),
+            "DYNAMODB");
+    try (SdkHttpClient http = AwsClients.httpClient(settings);
+        DynamoDbClient client = AwsClients.build(DynamoDbClient.builder(), settings, http)) {
+      client.createTable(
+          table ->
+              table
+                  .tableName("aws-clients-test")
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .attributeDefinitions(
+                      AttributeDefinition.builder()
+                          .attributeName("pk")
+                          .attributeType(ScalarAttributeType.S)
+                          .build())
+                  .keySchema(
+                      KeySchemaElement.builder()
+                          .attributeName("pk")
+                          .keyType(KeyType.HASH)
+                          .build()));
+
+      // when
+      ListTablesResponse tables = client.listTables();
+
+      // then
+      assertThat(tables.tableNames()).contains("aws-clients-test");
+      assertThat(client.serviceClientConfiguration().region()).isEqualTo(settings.region());
+      assertThat(client.serviceClientConfiguration().endpointOverride())
+          .contains(dynamo.engine().endpoint());
+    }
+  }
+
+  @Test
+  void build_appliesTheTimeoutsAndAttemptsOfTheSettings() {
+    // given
+    AwsSettings settings =
+        AwsSettings.from(
+            env(
+                dynamo.engine().endpoint().toString(),
+                "ORDERLY_AWS_CALL_TIMEOUT_MS",
+                "2000",
+                "ORDERLY_AWS_ATTEMPT_TIMEOUT_MS",
+                "700",
+                "ORDERLY_AWS_MAX_ATTEMPTS",
+                "4"),
+            "DYNAMODB");
+
+    // when
+    try (SdkHttpClient http = AwsClients.httpClient(settings);
+        DynamoDbClient client = AwsClients.build(DynamoDbClient.builder(), settings, http)) {
+
+      // then
+      var overrides = client.serviceClientConfiguration().overrideConfiguration();
+      assertThat(overrides.apiCallTimeout()).contains(settings.apiCallTimeout());
+      assertThat(overrides.apiCallAttemptTimeout()).contains(settings.attemptTimeout());
+      assertThat(overrides.retryStrategy())
+          .hasValueSatisfying(strategy -> assertThat(strategy.maxAttempts()).isEqualTo(4));
+    }
+  }
+
+  @Test
+  void build_failsAnUnansweredCallWithTheCallTimeout() throws IOException {
+    // given: a port that accepts connections (the backlog) but never answers
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      AwsSettings settings =
+          AwsSettings.from(
+              env(
+                  "http://127.0.0.1:" + silent.getLocalPort(),
+                  "ORDERLY_AWS_CALL_TIMEOUT_MS",
+                  "600",
+                  "ORDERLY_AWS_ATTEMPT_TIMEOUT_MS",
+                  "200",
+                  "ORDERLY_AWS_MAX_ATTEMPTS",
+                  "50"),
+              "DYNAMODB");
+      try (SdkHttpClient http = AwsClients.httpClient(settings);
+          DynamoDbClient client = AwsClients.build(DynamoDbClient.builder(), settings, http)) {
+
+        // when / then
+        assertThatThrownBy(client::listTables).isInstanceOf(ApiCallTimeoutException.class);
+      }
+    }
+  }
+}
