@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Which table a stream batch belongs to, read from its source ARN. */
 class OutboxRelaysTest {
@@ -32,8 +32,7 @@ class OutboxRelaysTest {
         ""
       })
   void tableOf_refusesWhatIsNotAStreamArn(String arn) {
-    assertThatThrownBy(() -> OutboxRelays.tableOf(arn))
-        .isInstanceOf(UnknownStreamException.class);
+    assertThatThrownBy(() -> OutboxRelays.tableOf(arn)).isInstanceOf(UnknownStreamException.class);
   }
 
   @Test

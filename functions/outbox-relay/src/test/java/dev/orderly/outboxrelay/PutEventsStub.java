@@ -84,7 +84,9 @@ final class PutEventsStub implements AutoCloseable {
   /** The eventIds of every entry sent, in order, failed ones included. */
   List<String> sent() {
     return calls.stream()
-        .flatMap(call -> java.util.stream.StreamSupport.stream(call.path("Entries").spliterator(), false))
+        .flatMap(
+            call ->
+                java.util.stream.StreamSupport.stream(call.path("Entries").spliterator(), false))
         .map(PutEventsStub::eventId)
         .toList();
   }

@@ -22,14 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The relay function on stream events as files (what {@code sam local invoke -e} would pass), as
@@ -46,24 +40,8 @@ class RelayEventFilesTest {
 
   @BeforeAll
   static void createTable() {
-    dynamo =
-        DynamoDbClient.builder()
-            .endpointOverride(ENGINE.engine().endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("l", "l")))
-            .httpClient(UrlConnectionHttpClient.builder().build())
-            .build();
-    dynamo.createTable(
-        b ->
-            b.tableName("orderly-orders")
-                .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(
-                    a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                    a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                .keySchema(
-                    k -> k.attributeName("pk").keyType(KeyType.HASH),
-                    k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+    dynamo = ServiceTables.client(ENGINE.engine().endpoint());
+    ServiceTables.create(dynamo, "orderly-orders", false);
   }
 
   @AfterAll
@@ -127,7 +105,8 @@ class RelayEventFilesTest {
 
   @Test
   void outboxInsert_isPublishedWithItsEnvelope_andTheOrderItemIsNot() throws IOException {
-    StreamsEventResponse response = handler.handleRequest(load("dynamodb_outbox-insert.json"), null);
+    StreamsEventResponse response =
+        handler.handleRequest(load("dynamodb_outbox-insert.json"), null);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(bus.calls()).hasSize(1);
@@ -145,7 +124,8 @@ class RelayEventFilesTest {
 
   @Test
   void modificationsRemovalsAndOtherItems_publishNothing() {
-    StreamsEventResponse response = handler.handleRequest(load("dynamodb_other-records.json"), null);
+    StreamsEventResponse response =
+        handler.handleRequest(load("dynamodb_other-records.json"), null);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(bus.calls()).isEmpty();

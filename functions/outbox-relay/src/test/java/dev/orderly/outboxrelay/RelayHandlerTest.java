@@ -29,16 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -61,21 +54,8 @@ class RelayHandlerTest {
 
   @BeforeAll
   static void connect() {
-    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("l", "l"));
-    dynamo =
-        DynamoDbClient.builder()
-            .endpointOverride(ENGINE.engine().endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(credentials)
-            .httpClient(UrlConnectionHttpClient.builder().build())
-            .build();
-    streams =
-        DynamoDbStreamsClient.builder()
-            .endpointOverride(ENGINE.engine().endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(credentials)
-            .httpClient(UrlConnectionHttpClient.builder().build())
-            .build();
+    dynamo = ServiceTables.client(ENGINE.engine().endpoint());
+    streams = ServiceTables.streams(ENGINE.engine().endpoint());
   }
 
   @AfterAll
@@ -121,18 +101,7 @@ class RelayHandlerTest {
 
   private static String createTable(String service) {
     String name = service + "-" + TABLES.incrementAndGet();
-    dynamo.createTable(
-        b ->
-            b.tableName(name)
-                .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(
-                    a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                    a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                .keySchema(
-                    k -> k.attributeName("pk").keyType(KeyType.HASH),
-                    k -> k.attributeName("sk").keyType(KeyType.RANGE))
-                .streamSpecification(
-                    s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+    ServiceTables.create(dynamo, name, true);
     return name;
   }
 

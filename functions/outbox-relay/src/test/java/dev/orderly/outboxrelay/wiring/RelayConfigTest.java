@@ -50,13 +50,21 @@ class RelayConfigTest {
 
     RelayConfig config = RelayConfig.from(Environment.of(env));
 
-    assertThat(config.events().endpoint()).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(9999));
-    assertThat(config.dynamo().endpoint()).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(4566));
+    assertThat(config.events().endpoint())
+        .hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(9999));
+    assertThat(config.dynamo().endpoint())
+        .hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(4566));
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"EVENT_BUS_NAME", "ORDERS_TABLE", "INVENTORY_TABLE", "PAYMENTS_TABLE", "USERS_TABLE"})
+      strings = {
+        "EVENT_BUS_NAME",
+        "ORDERS_TABLE",
+        "INVENTORY_TABLE",
+        "PAYMENTS_TABLE",
+        "USERS_TABLE"
+      })
   void missingVariable_isRefusedByName(String variable) {
     Map<String, String> env = complete();
     env.remove(variable);
