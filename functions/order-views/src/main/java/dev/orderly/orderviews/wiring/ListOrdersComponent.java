@@ -1,0 +1,26 @@
+package dev.orderly.orderviews.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.orderly.lambda.config.Environment;
+import dev.orderly.lambda.log.StructuredLog;
+import dev.orderly.orderviews.domain.OrderQueries;
+import javax.inject.Singleton;
+
+/** The object graph of {@code ListOrdersHandler}, built once per execution environment. */
+@Singleton
+@Component(modules = OrderViewsModule.class)
+public interface ListOrdersComponent {
+  OrderQueries queries();
+
+  StructuredLog log();
+
+  /** Built from the function's environment: the process's in AWS, a map locally and in tests. */
+  @Component.Builder
+  interface Builder {
+    @BindsInstance
+    Builder environment(Environment env);
+
+    ListOrdersComponent build();
+  }
+}
