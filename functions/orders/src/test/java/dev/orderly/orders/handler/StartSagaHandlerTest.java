@@ -103,7 +103,7 @@ class StartSagaHandlerTest {
     assertThat(json(execution.input()))
         .isEqualTo(json(event.getRecords().get(0).getBody()).path("detail"));
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 client
@@ -118,7 +118,7 @@ class StartSagaHandlerTest {
     StartSagaHandler handler = handler(machine);
     handler.handleRequest(event("sqs_order_placed.json"), context);
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> executions(machine).get(0).statusAsString().equals("SUCCEEDED"));
 
     SQSBatchResponse again = handler.handleRequest(event("sqs_order_placed.json"), context);
