@@ -5,6 +5,7 @@ import dev.orderly.idempotency.dynamodb.TransactionalIdempotency;
 import dev.orderly.lambda.config.Environment;
 import dev.orderly.payments.persistence.DynamoDbPaymentRepository;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,20 +77,25 @@ public final class LocalPayments {
 
   /** What the template gives a payments function, pointed at the engine. */
   public Environment environment() {
-    return Environment.of(
-        Map.of(
-            "AWS_REGION",
-            "us-east-1",
-            "AWS_ACCESS_KEY_ID",
-            "local",
-            "AWS_SECRET_ACCESS_KEY",
-            "local",
-            "AWS_ENDPOINT_URL",
-            engine.endpoint().toString(),
-            "PAYMENTS_TABLE",
-            paymentsTable,
-            "IDEMPOTENCY_TABLE",
-            idempotencyTable));
+    return Environment.of(variables());
+  }
+
+  /**
+   * The variables, with the local provider and retries that do not wait (the backoff's own values
+   * are unit-tested); the circuit breaker keeps its defaults.
+   */
+  public Map<String, String> variables() {
+    Map<String, String> variables = new HashMap<>();
+    variables.put("AWS_REGION", "us-east-1");
+    variables.put("AWS_ACCESS_KEY_ID", "local");
+    variables.put("AWS_SECRET_ACCESS_KEY", "local");
+    variables.put("AWS_ENDPOINT_URL", engine.endpoint().toString());
+    variables.put("PAYMENTS_TABLE", paymentsTable);
+    variables.put("IDEMPOTENCY_TABLE", idempotencyTable);
+    variables.put("PAYMENT_PROVIDER", "local");
+    variables.put("PAYMENT_RETRY_INITIAL_WAIT_MS", "0");
+    variables.put("PAYMENT_RETRY_MAX_WAIT_MS", "0");
+    return variables;
   }
 
   public DynamoDbPaymentRepository repository(Clock clock) {
