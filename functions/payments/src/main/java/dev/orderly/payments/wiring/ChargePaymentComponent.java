@@ -1,0 +1,33 @@
+package dev.orderly.payments.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.orderly.lambda.config.Environment;
+import dev.orderly.lambda.log.StructuredLog;
+import dev.orderly.payments.domain.PaymentService;
+import jakarta.inject.Singleton;
+
+/**
+ * The object graph of the ChargePayment saga task, built once per Lambda instance from the
+ * function's environment; its circuit breaker lives as long as the instance.
+ */
+@Singleton
+@Component(modules = PaymentsModule.class)
+public interface ChargePaymentComponent {
+  PaymentService service();
+
+  StructuredLog log();
+
+  /** The environment is required; the clock and the provider default to the configured ones. */
+  @Component.Builder
+  interface Builder {
+    @BindsInstance
+    Builder environment(Environment environment);
+
+    Builder clockModule(ClockModule clock);
+
+    Builder providerModule(ProviderModule provider);
+
+    ChargePaymentComponent build();
+  }
+}
