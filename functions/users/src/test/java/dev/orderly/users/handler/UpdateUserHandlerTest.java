@@ -12,8 +12,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
 import dev.orderly.users.LocalUsers;
 import dev.orderly.users.TestContext;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,6 +122,37 @@ class UpdateUserHandlerTest {
   void aFutureVersion_isAlsoAMismatch() {
     assertProblem(
         patch("users_update_name", "\"7\""), 412, "VERSION_MISMATCH", "corr-users-update-name");
+  }
+
+  @Test
+  void concurrentUpdatesFromOneVersion_exactlyOneWins() throws Exception {
+    int racers = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<APIGatewayV2HTTPResponse>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < racers; i++) {
+        APIGatewayV2HTTPEvent event = event("users_update_name", aliceId);
+        event.setBody("{\"name\":\"Editor " + i + "\"}");
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return handler.handleRequest(event, new TestContext("r"));
+                }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<APIGatewayV2HTTPResponse> answer : answers) {
+        statuses.add(answer.get(30, TimeUnit.SECONDS).getStatusCode());
+      }
+
+      assertThat(statuses).containsOnly(200, 412).filteredOn(s -> s == 200).hasSize(1);
+      assertThat(current().path("version").asLong()).isEqualTo(2);
+      assertThat(local.items("OUTBOX#T#acme#USER#" + aliceId)).hasSize(2);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
