@@ -56,11 +56,8 @@ public final class DynamoDbUserStore implements UserStore {
   public Registration create(User user, UserEvent event) {
     List<TransactWriteItem> items =
         List.of(
-            put(UserItems.user(user), "attribute_not_exists(pk)", Map.of()),
-            put(
-                UserItems.emailClaim(user, event.occurredAt()),
-                "attribute_not_exists(pk)",
-                Map.of()),
+            putIfAbsent(UserItems.user(user)),
+            putIfAbsent(UserItems.emailClaim(user, event.occurredAt())),
             outbox.put(UserEvents.outboxEntry(event), event.occurredAt()));
     try {
       dynamo.transactWriteItems(b -> b.transactItems(items));
@@ -82,18 +79,10 @@ public final class DynamoDbUserStore implements UserStore {
   @Override
   public Update update(User current, User next, UserEvent event) {
     List<TransactWriteItem> items = new ArrayList<>();
-    items.add(
-        put(
-            UserItems.user(next),
-            "#version = :expected",
-            Map.of(":expected", n(current.version()))));
+    items.add(putIfAtVersion(UserItems.user(next), current.version()));
     boolean movesClaim = !current.email().claimKey().equals(next.email().claimKey());
     if (movesClaim) {
-      items.add(
-          put(
-              UserItems.emailClaim(next, event.occurredAt()),
-              "attribute_not_exists(pk)",
-              Map.of()));
+      items.add(putIfAbsent(UserItems.emailClaim(next, event.occurredAt())));
       items.add(releaseClaim(current));
     }
     items.add(outbox.put(UserEvents.outboxEntry(event), event.occurredAt()));
@@ -127,20 +116,26 @@ public final class DynamoDbUserStore implements UserStore {
         .build();
   }
 
-  private TransactWriteItem put(
-      Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
-    Put.Builder put =
+  private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+    return put(Put.builder().item(item).conditionExpression("attribute_not_exists(pk)"));
+  }
+
+  /** Old image returned on failure: a stale write learns the stored version without a read. */
+  private TransactWriteItem putIfAtVersion(Map<String, AttributeValue> item, long expected) {
+    return put(
         Put.builder()
-            .tableName(table)
             .item(item)
-            .conditionExpression(condition)
-            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-    if (condition.contains("#version")) {
-      put.expressionAttributeNames(Map.of("#version", "version"));
-    }
-    if (!values.isEmpty()) {
-      put.expressionAttributeValues(values);
-    }
-    return TransactWriteItem.builder().put(put.build()).build();
+            .conditionExpression("#version = :expected")
+            .expressionAttributeNames(Map.of("#version", "version"))
+            .expressionAttributeValues(Map.of(":expected", n(expected))));
+  }
+
+  private TransactWriteItem put(Put.Builder put) {
+    return TransactWriteItem.builder()
+        .put(
+            put.tableName(table)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build())
+        .build();
   }
 }
