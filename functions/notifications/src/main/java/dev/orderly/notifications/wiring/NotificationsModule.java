@@ -1,0 +1,103 @@
+package dev.orderly.notifications.wiring;
+
+import dagger.Lazy;
+import dagger.Module;
+import dagger.Provides;
+import dev.orderly.idempotency.Idempotency;
+import dev.orderly.idempotency.batch.SqsBatchProcessor;
+import dev.orderly.idempotency.dynamodb.DynamoDbIdempotencyStore;
+import dev.orderly.lambda.aws.AwsClients;
+import dev.orderly.lambda.aws.AwsSettings;
+import dev.orderly.lambda.config.Environment;
+import dev.orderly.lambda.log.StructuredLog;
+import dev.orderly.notifications.domain.EmailSender;
+import dev.orderly.notifications.domain.NotificationService;
+import dev.orderly.notifications.email.LocalEmailSender;
+import dev.orderly.notifications.email.SesEmailSender;
+import dev.orderly.notifications.handler.EventPayloads;
+import dev.orderly.notifications.persistence.DynamoDbNotificationsTable;
+import java.time.Clock;
+import javax.inject.Singleton;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * The notification function's graph. The SES client is built only when mail goes through SES, so
+ * the local sender needs neither a sender address nor SES settings.
+ */
+@Module
+public final class NotificationsModule {
+  private NotificationsModule() {}
+
+  @Provides
+  @Singleton
+  static NotificationsConfig config(Environment env) {
+    return NotificationsConfig.from(env);
+  }
+
+  @Provides
+  @Singleton
+  static Clock clock(@GivenClock @Nullable Clock given) {
+    return given == null ? Clock.systemUTC() : given;
+  }
+
+  @Provides
+  @Singleton
+  static SdkHttpClient http(Environment env) {
+    return AwsClients.httpClient(AwsSettings.from(env, "DYNAMODB"));
+  }
+
+  @Provides
+  @Singleton
+  static DynamoDbClient dynamo(Environment env, SdkHttpClient http) {
+    return AwsClients.build(DynamoDbClient.builder(), AwsSettings.from(env, "DYNAMODB"), http);
+  }
+
+  @Provides
+  @Singleton
+  static SesV2Client ses(Environment env, SdkHttpClient http) {
+    return AwsClients.build(SesV2Client.builder(), AwsSettings.from(env, "SESV2"), http);
+  }
+
+  @Provides
+  @Singleton
+  static EmailSender emailSender(NotificationsConfig config, Lazy<SesV2Client> ses) {
+    return config.sender() == NotificationsConfig.Sender.LOCAL
+        ? new LocalEmailSender(config.fromAddress())
+        : new SesEmailSender(ses.get(), config.fromAddress());
+  }
+
+  @Provides
+  @Singleton
+  static DynamoDbNotificationsTable table(DynamoDbClient dynamo, NotificationsConfig config) {
+    return new DynamoDbNotificationsTable(dynamo, config.notificationsTable());
+  }
+
+  @Provides
+  @Singleton
+  static NotificationService service(
+      EmailSender sender, DynamoDbNotificationsTable table, Clock clock) {
+    return new NotificationService(sender, table, table, clock);
+  }
+
+  /** Deduplicates on the event's eventId; "the same payload" means the same detail. */
+  @Provides
+  @Singleton
+  static SqsBatchProcessor batches(DynamoDbClient dynamo, NotificationsConfig config, Clock clock) {
+    return SqsBatchProcessor.builder(
+            Idempotency.builder(
+                    DynamoDbIdempotencyStore.builder(dynamo, config.idempotencyTable()).build())
+                .clock(clock)
+                .payloadHash(EventPayloads.detailHash())
+                .build())
+        .build();
+  }
+
+  @Provides
+  @Singleton
+  static StructuredLog log(Clock clock) {
+    return new StructuredLog("notifications", clock, System.out);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.orderly.users.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.orderly.lambda.config.Environment;
+import dev.orderly.lambda.log.StructuredLog;
+import dev.orderly.users.domain.UserService;
+import java.time.Clock;
+import javax.inject.Singleton;
+import org.jspecify.annotations.Nullable;
+
+/** The object graph of {@code UpdateUserHandler}, built once per function instance. */
+@Singleton
+@Component(modules = UsersModule.class)
+public interface UpdateUserComponent {
+  UserService users();
+
+  StructuredLog log();
+
+  /**
+   * Built from the function's environment; a clock only where tests or the local cloud need one.
+   */
+  @Component.Builder
+  interface Builder {
+    @BindsInstance
+    Builder environment(Environment environment);
+
+    @BindsInstance
+    Builder clock(@GivenClock @Nullable Clock clock);
+
+    UpdateUserComponent build();
+  }
+}
