@@ -1,8 +1,5 @@
 package dev.orderly.idempotency;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +30,7 @@ public final class Idempotency {
   private final Function<byte[], String> hash;
   private final boolean failWithoutKey;
   private final boolean disabled;
-  private final Cache<String, IdempotencyRecord> cache;
+  private final LocalRecordCache cache;
 
   private Idempotency(Builder builder) {
     this.store = builder.store;
@@ -46,10 +43,7 @@ public final class Idempotency {
     this.disabled = builder.disabled;
     this.cache =
         builder.localCacheSize > 0
-            ? Caffeine.newBuilder()
-                .maximumSize(builder.localCacheSize)
-                .expireAfter(new UntilRecordExpiry(clock))
-                .build()
+            ? CaffeineRecordCache.create(builder.localCacheSize, clock)
             : null;
   }
 
@@ -153,36 +147,6 @@ public final class Idempotency {
       store.release(claim);
     } catch (RuntimeException e) {
       failure.addSuppressed(e);
-    }
-  }
-
-  /** Cached completed records live no longer than the record itself. */
-  private static final class UntilRecordExpiry implements Expiry<String, IdempotencyRecord> {
-    private final Clock clock;
-
-    UntilRecordExpiry(Clock clock) {
-      this.clock = clock;
-    }
-
-    private long remaining(IdempotencyRecord record) {
-      return Math.max(0, Duration.between(clock.instant(), record.expiresAt()).toNanos());
-    }
-
-    @Override
-    public long expireAfterCreate(String key, IdempotencyRecord record, long currentTime) {
-      return remaining(record);
-    }
-
-    @Override
-    public long expireAfterUpdate(
-        String key, IdempotencyRecord record, long currentTime, long currentDuration) {
-      return remaining(record);
-    }
-
-    @Override
-    public long expireAfterRead(
-        String key, IdempotencyRecord record, long currentTime, long currentDuration) {
-      return currentDuration;
     }
   }
 
