@@ -71,8 +71,7 @@ class SagaDefinitionTest {
 
   static Stream<String> lambdaTasks() {
     List<String> names = new ArrayList<>();
-    new SagaDefinitionTest()
-        .definition
+    SagaDefinition.rendered()
         .get("States")
         .fields()
         .forEachRemaining(

@@ -92,9 +92,14 @@ class TemplateResourcesTest {
             (id, q) -> {
               if (!dlqs.contains(id)) {
                 assertThat(q.at("/RedrivePolicy/maxReceiveCount").asInt()).as(id).isEqualTo(3);
-                assertThat(Template.target(q.at("/RedrivePolicy/deadLetterTargetArn")))
-                    .as(id)
-                    .hasValueSatisfying(dlq -> assertThat(dlqs).contains(dlq));
+                String dlq =
+                    Template.target(q.at("/RedrivePolicy/deadLetterTargetArn")).orElseThrow();
+                assertThat(dlqs).as(id).contains(dlq);
+                JsonNode allowed = Template.resource(dlq).at("/Properties/RedriveAllowPolicy");
+                assertThat(allowed.path("redrivePermission").asText()).isEqualTo("byQueue");
+                assertThat(allowed.at("/sourceQueueArns/0/Fn::Sub").asText())
+                    .as("%s accepts redrive from %s only", dlq, id)
+                    .endsWith(":" + q.at("/QueueName/Fn::Sub").asText());
               }
             });
   }
