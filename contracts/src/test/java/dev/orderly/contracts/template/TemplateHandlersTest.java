@@ -69,6 +69,34 @@ class TemplateHandlersTest {
     assertThat(new HashSet<>(routes.values())).hasSize(7);
   }
 
+  @Test
+  void everyThrottledRoute_isARouteOfTheApi_limitedBelowItsBurst() {
+    JsonNode settings = Template.resource("OrderlyApi").at("/Properties/RouteSettings");
+
+    assertThat(settings.fieldNames())
+        .toIterable()
+        .isNotEmpty()
+        .allSatisfy(
+            route -> {
+              assertThat(Template.routes()).containsKey(route);
+              assertThat(
+                      settings
+                          .at(
+                              "/"
+                                  + route.replace("~", "~0").replace("/", "~1")
+                                  + "/ThrottlingRateLimit")
+                          .asInt())
+                  .isPositive()
+                  .isLessThanOrEqualTo(
+                      settings
+                          .at(
+                              "/"
+                                  + route.replace("~", "~0").replace("/", "~1")
+                                  + "/ThrottlingBurstLimit")
+                          .asInt());
+            });
+  }
+
   static String handlerClass(JsonNode function) {
     return function.path("Handler").asText().replace("::handleRequest", "");
   }
