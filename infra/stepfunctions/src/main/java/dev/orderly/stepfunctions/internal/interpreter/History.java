@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * An execution's history events, numbered from 1; appended by concurrent branches, read while the
@@ -15,7 +16,7 @@ import java.util.List;
 final class History {
   private final List<HistoryEvent> events = new ArrayList<>();
 
-  synchronized void add(Instant at, String type, String stateName, ObjectNode details) {
+  synchronized void add(Instant at, String type, String stateName, Supplier<ObjectNode> details) {
     events.add(new HistoryEvent(events.size() + 1L, type, at, stateName, details));
   }
 

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -141,14 +142,17 @@ public final class Interpreter {
     run.event(
         "ExecutionStarted",
         null,
-        NODES
-            .objectNode()
-            .<ObjectNode>set("input", History.value(input))
-            .put("roleArn", info.roleArn()));
+        () ->
+            NODES
+                .objectNode()
+                .<ObjectNode>set("input", History.value(input))
+                .put("roleArn", info.roleArn()));
     try {
       JsonNode output = runMachine(definition, input, context, run);
       run.event(
-          "ExecutionSucceeded", null, NODES.objectNode().set("output", History.value(output)));
+          "ExecutionSucceeded",
+          null,
+          () -> NODES.objectNode().set("output", History.value(output)));
       return new ExecutionResult("SUCCEEDED", output, null, null, control.history());
     } catch (StatesException failure) {
       return ended(run, control, "FAILED", "ExecutionFailed", failure.error(), failure.cause());
@@ -202,6 +206,15 @@ public final class Interpreter {
     }
 
     void event(String type, String stateName, ObjectNode details) {
+      history.add(scheduler.now(), type, stateName, details == null ? null : () -> details);
+    }
+
+    void event(String type, String stateName) {
+      history.add(scheduler.now(), type, stateName, null);
+    }
+
+    /** An event whose details are built only if someone reads the history. */
+    void event(String type, String stateName, Supplier<ObjectNode> details) {
       history.add(scheduler.now(), type, stateName, details);
     }
 
@@ -296,7 +309,7 @@ public final class Interpreter {
 
   private Step runState(String name, JsonNode state, JsonNode input, ObjectNode context, Run run) {
     String type = state.path("Type").asText();
-    run.event(type + "StateEntered", name, stateDetails(name, "input", input));
+    run.event(type + "StateEntered", name, () -> stateDetails(name, "input", input));
     Step step;
     switch (type) {
       case "Pass":
@@ -332,7 +345,7 @@ public final class Interpreter {
         throw new StatesException(
             StatesException.RUNTIME, "Unsupported state type " + type + " in " + name);
     }
-    run.event(type + "StateExited", name, stateDetails(name, "output", step.output()));
+    run.event(type + "StateExited", name, () -> stateDetails(name, "output", step.output()));
     return step;
   }
 
@@ -434,24 +447,29 @@ public final class Interpreter {
           state.has("Parameters")
               ? flow.applyTemplate(state.get("Parameters"), effective, context)
               : effective;
-      ObjectNode scheduled =
-          NODES
-              .objectNode()
-              .put("resourceType", resourceType)
-              .put("resource", resourceName)
-              .put("region", region(resource))
-              .set("parameters", History.value(parameters));
-      if (timeout != null) {
-        scheduled.put("timeoutInSeconds", timeout.getSeconds());
-      }
-      if (heartbeat != null) {
-        scheduled.put("heartbeatInSeconds", heartbeat.getSeconds());
-      }
-      run.event("TaskScheduled", name, scheduled);
+      run.event(
+          "TaskScheduled",
+          name,
+          () -> {
+            ObjectNode scheduled =
+                NODES
+                    .objectNode()
+                    .put("resourceType", resourceType)
+                    .put("resource", resourceName)
+                    .put("region", region(resource))
+                    .set("parameters", History.value(parameters));
+            if (timeout != null) {
+              scheduled.put("timeoutInSeconds", timeout.getSeconds());
+            }
+            if (heartbeat != null) {
+              scheduled.put("heartbeatInSeconds", heartbeat.getSeconds());
+            }
+            return scheduled;
+          });
       run.event(
           "TaskStarted",
           name,
-          NODES.objectNode().put("resourceType", resourceType).put("resource", resourceName));
+          () -> NODES.objectNode().put("resourceType", resourceType).put("resource", resourceName));
       CompletableFuture<JsonNode> invocation = start(target, parameters);
       TaskTokens.Pending pending = token == null ? null : tokens.pending(token);
       CompletableFuture<JsonNode> outcome = invocation;
@@ -478,11 +496,12 @@ public final class Interpreter {
       run.event(
           "TaskSucceeded",
           name,
-          NODES
-              .objectNode()
-              .put("resourceType", resourceType)
-              .put("resource", resourceName)
-              .set("output", History.value(result)));
+          () ->
+              NODES
+                  .objectNode()
+                  .put("resourceType", resourceType)
+                  .put("resource", resourceName)
+                  .set("output", History.value(result)));
       return result;
     } catch (ExecutionAbort abort) {
       throw abort;
@@ -618,7 +637,7 @@ public final class Interpreter {
             ? flow.applyTemplate(state.get("Parameters"), effective, context)
             : effective;
     JsonNode definitions = state.path("Branches");
-    run.event("ParallelStateStarted", name, null);
+    run.event("ParallelStateStarted", name);
     try {
       JsonNode[] outputs =
           fanOut(
@@ -628,7 +647,7 @@ public final class Interpreter {
               (index, branchRun) ->
                   runMachine(definitions.get(index), branchInput, context.deepCopy(), branchRun),
               run);
-      run.event("ParallelStateSucceeded", name, null);
+      run.event("ParallelStateSucceeded", name);
       return NODES.arrayNode().addAll(List.of(outputs));
     } catch (StatesException failure) {
       run.event("ParallelStateFailed", name, errorDetails(failure));
@@ -680,7 +699,7 @@ public final class Interpreter {
                 }
               },
               run);
-      run.event("MapStateSucceeded", name, null);
+      run.event("MapStateSucceeded", name);
       return NODES.arrayNode().addAll(List.of(outputs));
     } catch (StatesException failure) {
       run.event("MapStateFailed", name, errorDetails(failure));
