@@ -12,22 +12,40 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * SES API v2 on loopback, just {@code POST /v2/email/outbound-emails} (SendEmail): records each
  * request and answers with a message id, or, while {@link #reject} is set, with SES's
- * MessageRejected error.
+ * MessageRejected error, or with the answers queued by {@link #answerNext}, in order.
  */
 public final class SesStub implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request as the stub received it. */
-  public record Request(String method, String path, String authorization, JsonNode body) {}
+  public record Request(
+      String method,
+      String path,
+      String authorization,
+      String amzDate,
+      String contentType,
+      String securityToken,
+      JsonNode body) {}
+
+  /** A scripted answer; {@code errorType} null for none; {@link #SILENCE} never answers. */
+  public record Answer(int status, String errorType, String body) {}
 
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean reject;
+
+  /** An answer that never comes: the stub holds the request until it is closed. */
+  public static final Answer SILENCE = new Answer(0, null, "");
 
   public SesStub() {
     try {
@@ -47,6 +65,11 @@ public final class SesStub implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** Answers the next requests with {@code answers}, one each, before the usual answer. */
+  public void answerNext(Answer... answers) {
+    scripted.addAll(List.of(answers));
+  }
+
   public void reject(boolean reject) {
     this.reject = reject;
   }
@@ -58,12 +81,20 @@ public final class SesStub implements AutoCloseable {
             exchange.getRequestMethod(),
             exchange.getRequestURI().getPath(),
             exchange.getRequestHeaders().getFirst("Authorization"),
+            exchange.getRequestHeaders().getFirst("X-Amz-Date"),
+            exchange.getRequestHeaders().getFirst("Content-Type"),
+            exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"),
             body.length == 0 ? null : JSON.readTree(body)));
     boolean sendEmail =
         exchange.getRequestMethod().equals("POST")
             && exchange.getRequestURI().getPath().equals("/v2/email/outbound-emails");
+    Answer next = scripted.poll();
     if (!sendEmail) {
       respond(exchange, 404, null, "{\"message\":\"not stubbed\"}");
+    } else if (next == SILENCE) {
+      awaitClose();
+    } else if (next != null) {
+      respond(exchange, next.status(), next.errorType(), next.body());
     } else if (reject) {
       respond(exchange, 400, "MessageRejected", "{\"message\":\"Email address is not verified.\"}");
     } else {
@@ -85,8 +116,17 @@ public final class SesStub implements AutoCloseable {
     }
   }
 
+  private void awaitClose() {
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
   }
 }
