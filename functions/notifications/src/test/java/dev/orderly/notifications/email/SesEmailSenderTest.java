@@ -103,6 +103,18 @@ class SesEmailSenderTest {
   }
 
   @Test
+  void send_signsTheBodyAndHeadersThatArriveForSesInTheRegion() {
+    sender(Map.of()).send(MAIL);
+
+    SesStub.Request request = stub.requests().get(0);
+    assertThat(SigV4Check.field(request.authorization(), "Signature"))
+        .isEqualTo(SigV4Check.expectedSignature(request, "secret", "eu-west-1", "ses"));
+    assertThat(SigV4Check.field(request.authorization(), "Signature"))
+        .isNotEqualTo(SigV4Check.expectedSignature(request, "other", "eu-west-1", "ses"))
+        .isNotEqualTo(SigV4Check.expectedSignature(request, "secret", "eu-west-1", "email"));
+  }
+
+  @Test
   void send_signsTheSessionTokenOfTemporaryCredentials() {
     sender(Map.of("AWS_SESSION_TOKEN", "token-1")).send(MAIL);
 

@@ -12,7 +12,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +36,8 @@ public final class SesStub implements AutoCloseable {
       String amzDate,
       String contentType,
       String securityToken,
+      Map<String, String> headers,
+      byte[] rawBody,
       JsonNode body) {}
 
   /** A scripted answer; {@code errorType} null for none; {@link #SILENCE} never answers. */
@@ -84,6 +89,8 @@ public final class SesStub implements AutoCloseable {
             exchange.getRequestHeaders().getFirst("X-Amz-Date"),
             exchange.getRequestHeaders().getFirst("Content-Type"),
             exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"),
+            headers(exchange),
+            body,
             body.length == 0 ? null : JSON.readTree(body)));
     boolean sendEmail =
         exchange.getRequestMethod().equals("POST")
@@ -100,6 +107,15 @@ public final class SesStub implements AutoCloseable {
     } else {
       respond(exchange, 200, null, "{\"MessageId\":\"ses-" + requests.size() + "\"}");
     }
+  }
+
+  /** Every header, named in lower case, with its first value. */
+  private static Map<String, String> headers(HttpExchange exchange) {
+    Map<String, String> headers = new TreeMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+    return headers;
   }
 
   private static void respond(HttpExchange exchange, int status, String errorType, String body)
