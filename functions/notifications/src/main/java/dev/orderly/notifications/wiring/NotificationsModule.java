@@ -12,6 +12,7 @@ import dev.orderly.lambda.config.Environment;
 import dev.orderly.lambda.log.StructuredLog;
 import dev.orderly.notifications.domain.EmailSender;
 import dev.orderly.notifications.domain.NotificationService;
+import dev.orderly.notifications.email.Backoff;
 import dev.orderly.notifications.email.LocalEmailSender;
 import dev.orderly.notifications.email.SesEmailSender;
 import dev.orderly.notifications.handler.EventPayloads;
@@ -21,10 +22,9 @@ import javax.inject.Singleton;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * The notification function's graph. The SES client is built only when mail goes through SES, so
+ * The notification function's graph. The SES sender is built only when mail goes through SES, so
  * the local sender needs neither a sender address nor SES settings.
  */
 @Module
@@ -55,18 +55,19 @@ public final class NotificationsModule {
     return AwsClients.build(DynamoDbClient.builder(), AwsSettings.from(env, "DYNAMODB"), http);
   }
 
+  /** SES settings are read only when mail goes through SES. */
   @Provides
   @Singleton
-  static SesV2Client ses(Environment env, SdkHttpClient http) {
-    return AwsClients.build(SesV2Client.builder(), AwsSettings.from(env, "SESV2"), http);
-  }
-
-  @Provides
-  @Singleton
-  static EmailSender emailSender(NotificationsConfig config, Lazy<SesV2Client> ses) {
+  static EmailSender emailSender(
+      NotificationsConfig config, Environment env, Lazy<SdkHttpClient> http, Clock clock) {
     return config.sender() == NotificationsConfig.Sender.LOCAL
         ? new LocalEmailSender(config.fromAddress())
-        : new SesEmailSender(ses.get(), config.fromAddress());
+        : new SesEmailSender(
+            http.get(),
+            AwsSettings.from(env, "SESV2"),
+            config.fromAddress(),
+            clock,
+            Backoff.standard());
   }
 
   @Provides

@@ -55,6 +55,10 @@ class NotificationHandlerSesTest {
         .singleElement()
         .satisfies(
             request -> {
+              assertThat(request.path()).isEqualTo("/v2/email/outbound-emails");
+              assertThat(request.authorization())
+                  .startsWith("AWS4-HMAC-SHA256 Credential=local/")
+                  .contains("/us-east-1/ses/aws4_request,");
               assertThat(request.body().path("FromEmailAddress").asText())
                   .isEqualTo("orders@orderly.example");
               assertThat(request.body().path("Destination").path("ToAddresses").get(0).asText())
