@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One invocation of a function of the template on a payload, read as the Lambda Java runtime reads
@@ -36,15 +37,8 @@ public final class Invocations {
 
   public Invocations(LocalCloud cloud) {
     this.cloud = cloud;
-    boolean[] first = {true};
-    this.ids =
-        () -> {
-          if (first[0]) {
-            first[0] = false;
-            return SAMPLE_ORDER_ID;
-          }
-          return UUID.randomUUID().toString();
-        };
+    AtomicBoolean first = new AtomicBoolean(true);
+    this.ids = () -> first.getAndSet(false) ? SAMPLE_ORDER_ID : UUID.randomUUID().toString();
   }
 
   /** Runs {@code functionId} on {@code payload} (a sample's text) and answers what it returned. */
