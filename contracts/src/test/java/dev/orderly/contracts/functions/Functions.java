@@ -90,16 +90,28 @@ public final class Functions {
             DaggerRefundPaymentComponent.builder().environment(env).build());
       case "RegisterUserHandler":
         return new RegisterUserHandler(
-            DaggerRegisterUserComponent.builder().environment(env).clock(clock).build());
+            DaggerRegisterUserComponent.builder()
+                .environment(env)
+                .sourcesModule(new dev.orderly.users.wiring.SourcesModule(clock))
+                .build());
       case "GetUserHandler":
         return new GetUserHandler(
-            DaggerGetUserComponent.builder().environment(env).clock(clock).build());
+            DaggerGetUserComponent.builder()
+                .environment(env)
+                .sourcesModule(new dev.orderly.users.wiring.SourcesModule(clock))
+                .build());
       case "UpdateUserHandler":
         return new UpdateUserHandler(
-            DaggerUpdateUserComponent.builder().environment(env).clock(clock).build());
+            DaggerUpdateUserComponent.builder()
+                .environment(env)
+                .sourcesModule(new dev.orderly.users.wiring.SourcesModule(clock))
+                .build());
       case "NotificationHandler":
         return new NotificationHandler(
-            DaggerNotificationComponent.builder().environment(env).clock(clock).build());
+            DaggerNotificationComponent.builder()
+                .environment(env)
+                .sourcesModule(new dev.orderly.notifications.wiring.SourcesModule(clock))
+                .build());
       case "ProjectionHandler":
         return new ProjectionHandler(DaggerProjectionComponent.builder().environment(env).build());
       case "ListOrdersHandler":

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.orders.domain.Ids;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +46,7 @@ public final class Invocations {
   @SuppressWarnings("unchecked")
   public Object invoke(String functionId, String payload) {
     Object handler = Functions.handler(cloud, functionId, ids);
-    LambdaContext context = new LambdaContext(functionId);
+    LocalContext context = LocalContext.builder(functionId).memoryMb(1024).build();
     if (handler instanceof RequestStreamHandler stream) {
       ByteArrayOutputStream output = new ByteArrayOutputStream();
       try {

@@ -8,6 +8,7 @@ import dev.orderly.notifications.email.LocalEmailSender;
 import dev.orderly.notifications.handler.NotificationHandler;
 import dev.orderly.notifications.wiring.DaggerNotificationComponent;
 import dev.orderly.notifications.wiring.NotificationComponent;
+import dev.orderly.notifications.wiring.SourcesModule;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class LocalNotifications {
   public NotificationComponent component() {
     return DaggerNotificationComponent.builder()
         .environment(Environment.of(environment))
-        .clock(clock)
+        .sourcesModule(new SourcesModule(clock))
         .build();
   }
 

@@ -10,6 +10,7 @@ import dev.orderly.users.handler.UpdateUserHandler;
 import dev.orderly.users.wiring.DaggerGetUserComponent;
 import dev.orderly.users.wiring.DaggerRegisterUserComponent;
 import dev.orderly.users.wiring.DaggerUpdateUserComponent;
+import dev.orderly.users.wiring.SourcesModule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -96,17 +98,35 @@ public final class LocalUsers {
 
   public RegisterUserHandler registerHandler() {
     return new RegisterUserHandler(
-        DaggerRegisterUserComponent.builder().environment(environment).clock(clock).build());
+        DaggerRegisterUserComponent.builder()
+            .environment(environment)
+            .sourcesModule(new SourcesModule(clock))
+            .build());
+  }
+
+  /** A register handler whose new user ids come from {@code ids} instead of random UUIDs. */
+  public RegisterUserHandler registerHandler(Supplier<String> ids) {
+    return new RegisterUserHandler(
+        DaggerRegisterUserComponent.builder()
+            .environment(environment)
+            .sourcesModule(new SourcesModule(clock, ids))
+            .build());
   }
 
   public GetUserHandler getHandler() {
     return new GetUserHandler(
-        DaggerGetUserComponent.builder().environment(environment).clock(clock).build());
+        DaggerGetUserComponent.builder()
+            .environment(environment)
+            .sourcesModule(new SourcesModule(clock))
+            .build());
   }
 
   public UpdateUserHandler updateHandler() {
     return new UpdateUserHandler(
-        DaggerUpdateUserComponent.builder().environment(environment).clock(clock).build());
+        DaggerUpdateUserComponent.builder()
+            .environment(environment)
+            .sourcesModule(new SourcesModule(clock))
+            .build());
   }
 
   /** An API Gateway v2 request from {@code src/test/resources/events/<name>.json}. */

@@ -11,14 +11,14 @@ import dev.orderly.lambda.config.Environment;
 import dev.orderly.lambda.log.StructuredLog;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What every inventory function is made of: config, DynamoDB, the repository, the service, logs.
  */
-@Module(includes = ClockModule.class)
+@Module(includes = SourcesModule.class)
 public final class InventoryModule {
   private InventoryModule() {}
 
@@ -56,8 +56,9 @@ public final class InventoryModule {
 
   @Provides
   @Singleton
-  static InventoryService service(InventoryRepository repository, Clock clock) {
-    return new InventoryService(repository, clock, () -> UUID.randomUUID().toString());
+  static InventoryService service(
+      InventoryRepository repository, Clock clock, Supplier<String> ids) {
+    return new InventoryService(repository, clock, ids);
   }
 
   @Provides

@@ -24,7 +24,7 @@ public interface ReleaseStockComponent {
     @BindsInstance
     Builder environment(Environment environment);
 
-    Builder clockModule(ClockModule clock);
+    Builder sourcesModule(SourcesModule clock);
 
     ReleaseStockComponent build();
   }

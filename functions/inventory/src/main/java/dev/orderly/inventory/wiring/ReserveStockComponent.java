@@ -24,7 +24,7 @@ public interface ReserveStockComponent {
     @BindsInstance
     Builder environment(Environment environment);
 
-    Builder clockModule(ClockModule clock);
+    Builder sourcesModule(SourcesModule clock);
 
     ReserveStockComponent build();
   }

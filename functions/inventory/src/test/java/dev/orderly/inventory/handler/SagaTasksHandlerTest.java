@@ -9,14 +9,16 @@ import dev.orderly.inventory.LocalInventory;
 import dev.orderly.inventory.domain.SetStock;
 import dev.orderly.inventory.domain.StockLevel;
 import dev.orderly.inventory.persistence.DynamoDbInventoryRepository;
-import dev.orderly.inventory.wiring.ClockModule;
 import dev.orderly.inventory.wiring.DaggerReleaseStockComponent;
 import dev.orderly.inventory.wiring.DaggerReserveStockComponent;
+import dev.orderly.inventory.wiring.SourcesModule;
 import dev.orderly.lambda.saga.OutOfStock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +33,8 @@ class SagaTasksHandlerTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
 
+  private final AtomicInteger sequence = new AtomicInteger();
+  private final Supplier<String> ids = () -> "id-" + sequence.incrementAndGet();
   private LocalInventory local;
   private DynamoDbInventoryRepository repository;
   private ReserveStockHandler reserve;
@@ -44,13 +48,13 @@ class SagaTasksHandlerTest {
         new ReserveStockHandler(
             DaggerReserveStockComponent.builder()
                 .environment(local.environment())
-                .clockModule(new ClockModule(CLOCK))
+                .sourcesModule(new SourcesModule(CLOCK, ids))
                 .build());
     release =
         new ReleaseStockHandler(
             DaggerReleaseStockComponent.builder()
                 .environment(local.environment())
-                .clockModule(new ClockModule(CLOCK))
+                .sourcesModule(new SourcesModule(CLOCK, ids))
                 .build());
     repository.setStock(new SetStock("acme", "WIDGET-1", 10), CLOCK.instant());
     repository.setStock(new SetStock("acme", "GADGET-7", 1), CLOCK.instant());
@@ -72,7 +76,7 @@ class SagaTasksHandlerTest {
     Map<String, Object> result = reserve.handleRequest(input, null);
 
     assertThat(result).containsOnlyKeys("reservationId");
-    assertThat((String) result.get("reservationId")).isNotBlank();
+    assertThat(result).containsEntry("reservationId", "id-1");
     assertThat(level("WIDGET-1")).isEqualTo(new StockLevel("WIDGET-1", 5, 5));
     assertThat(level("GADGET-7")).isEqualTo(new StockLevel("GADGET-7", 0, 1));
   }

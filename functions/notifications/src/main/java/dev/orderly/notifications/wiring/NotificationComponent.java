@@ -7,9 +7,7 @@ import dev.orderly.lambda.config.Environment;
 import dev.orderly.lambda.log.StructuredLog;
 import dev.orderly.notifications.domain.EmailSender;
 import dev.orderly.notifications.domain.NotificationService;
-import java.time.Clock;
 import javax.inject.Singleton;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The object graph of {@code NotificationHandler}, built once per function instance. {@link
@@ -27,15 +25,14 @@ public interface NotificationComponent {
   StructuredLog log();
 
   /**
-   * Built from the function's environment; a clock only where tests or the local cloud need one.
+   * Built from the function's environment; its clock only where tests or the local cloud set it.
    */
   @Component.Builder
   interface Builder {
     @BindsInstance
     Builder environment(Environment environment);
 
-    @BindsInstance
-    Builder clock(@GivenClock @Nullable Clock clock);
+    Builder sourcesModule(SourcesModule sources);
 
     NotificationComponent build();
   }

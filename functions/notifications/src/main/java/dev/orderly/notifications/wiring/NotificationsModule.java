@@ -19,7 +19,6 @@ import dev.orderly.notifications.handler.EventPayloads;
 import dev.orderly.notifications.persistence.DynamoDbNotificationsTable;
 import java.time.Clock;
 import javax.inject.Singleton;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -27,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The notification function's graph. The SES sender is built only when mail goes through SES, so
  * the local sender needs neither a sender address nor SES settings.
  */
-@Module
+@Module(includes = SourcesModule.class)
 public final class NotificationsModule {
   private NotificationsModule() {}
 
@@ -35,12 +34,6 @@ public final class NotificationsModule {
   @Singleton
   static NotificationsConfig config(Environment env) {
     return NotificationsConfig.from(env);
-  }
-
-  @Provides
-  @Singleton
-  static Clock clock(@GivenClock @Nullable Clock given) {
-    return given == null ? Clock.systemUTC() : given;
   }
 
   @Provides

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
+import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.notifications.LocalNotifications;
-import dev.orderly.notifications.TestContext;
 import dev.orderly.notifications.email.SesEmailSender;
 import dev.orderly.notifications.email.SesStub;
 import dev.orderly.notifications.wiring.NotificationComponent;
@@ -41,7 +41,7 @@ class NotificationHandlerSesTest {
   }
 
   private SQSBatchResponse deliver(String file) {
-    return handler.handleRequest(batch(file), new TestContext("req-1"));
+    return handler.handleRequest(batch(file), LocalContext.of("notifications", "req-1"));
   }
 
   @Test

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
+import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.notifications.LocalNotifications;
-import dev.orderly.notifications.TestContext;
 import dev.orderly.notifications.email.LocalEmailSender;
 import dev.orderly.notifications.email.RecordedEmail;
 import java.time.Duration;
@@ -41,7 +41,8 @@ class NotificationHandlerTest {
   }
 
   private List<String> deliver(SQSEvent event) {
-    SQSBatchResponse response = handler.handleRequest(event, new TestContext("req-1"));
+    SQSBatchResponse response =
+        handler.handleRequest(event, LocalContext.of("notifications", "req-1"));
     return response.getBatchItemFailures().stream()
         .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .toList();

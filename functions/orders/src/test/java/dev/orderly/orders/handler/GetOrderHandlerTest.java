@@ -8,10 +8,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
+import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.orders.domain.CancellationReason;
 import dev.orderly.orders.domain.TaskRequest;
 import dev.orderly.orders.testing.OrdersFunctions;
-import dev.orderly.orders.testing.TestContext;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GetOrderHandlerTest {
   @RegisterExtension static DynamoDbEngineExtension engine = new DynamoDbEngineExtension();
 
-  private final TestContext context = new TestContext("orders-get-order");
+  private final LocalContext context = LocalContext.of("orders-get-order", "test-request");
   private OrdersFunctions functions;
   private GetOrderHandler handler;
 

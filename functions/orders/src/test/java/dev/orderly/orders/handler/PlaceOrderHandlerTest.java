@@ -9,8 +9,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
+import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.orders.testing.OrdersFunctions;
-import dev.orderly.orders.testing.TestContext;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PlaceOrderHandlerTest {
   @RegisterExtension static DynamoDbEngineExtension engine = new DynamoDbEngineExtension();
 
-  private final TestContext context = new TestContext("orders-place-order");
+  private final LocalContext context = LocalContext.of("orders-place-order", "test-request");
   private OrdersFunctions functions;
   private PlaceOrderHandler handler;
 

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
+import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.orders.domain.OrderLimits;
 import dev.orderly.orders.testing.OrdersFunctions;
-import dev.orderly.orders.testing.TestContext;
 import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -33,7 +33,7 @@ class PlaceOrderValidationTest {
   @RegisterExtension static DynamoDbEngineExtension engine = new DynamoDbEngineExtension();
 
   private static final AtomicInteger KEYS = new AtomicInteger();
-  private final TestContext context = new TestContext("orders-place-order");
+  private final LocalContext context = LocalContext.of("orders-place-order", "test-request");
   private OrdersFunctions functions;
   private PlaceOrderHandler handler;
 

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
+import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.orders.domain.OrderAlreadyCancelled;
 import dev.orderly.orders.domain.OrderAlreadyConfirmed;
 import dev.orderly.orders.domain.OrderNotFound;
 import dev.orderly.orders.testing.OrdersFunctions;
 import dev.orderly.orders.testing.SequentialIds;
-import dev.orderly.orders.testing.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,7 +33,7 @@ class SagaTaskHandlersTest {
   private static final Clock LATER =
       Clock.fixed(OrdersFunctions.NOW.plusSeconds(9), ZoneOffset.UTC);
 
-  private final TestContext context = new TestContext("orders-saga-task");
+  private final LocalContext context = LocalContext.of("orders-saga-task", "test-request");
   private OrdersFunctions functions;
   private ConfirmOrderHandler confirm;
   private CancelOrderHandler cancel;
@@ -61,7 +61,7 @@ class SagaTaskHandlersTest {
   private static JsonNode run(
       com.amazonaws.services.lambda.runtime.RequestStreamHandler handler,
       String file,
-      TestContext context) {
+      LocalContext context) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(payload(file), out, context);

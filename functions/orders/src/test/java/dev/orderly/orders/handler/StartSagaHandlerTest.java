@@ -10,7 +10,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.orderly.lambda.aws.AwsClients;
 import dev.orderly.lambda.aws.AwsSettings;
 import dev.orderly.lambda.config.Environment;
-import dev.orderly.orders.testing.TestContext;
+import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.orders.wiring.DaggerStartSagaComponent;
 import dev.orderly.stepfunctions.StepFunctionsEngine;
 import dev.orderly.stepfunctions.StepFunctionsEngineExtension;
@@ -42,7 +42,7 @@ class StartSagaHandlerTest {
           + "\"End\":true}}}";
   private static final String ORDER_ID = SagaTaskHandlersTest.ORDER_ID;
 
-  private final TestContext context = new TestContext("orders-start-saga");
+  private final LocalContext context = LocalContext.of("orders-start-saga", "test-request");
   private SfnClient client;
 
   @BeforeEach

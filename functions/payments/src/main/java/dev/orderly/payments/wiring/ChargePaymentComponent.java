@@ -24,7 +24,7 @@ public interface ChargePaymentComponent {
     @BindsInstance
     Builder environment(Environment environment);
 
-    Builder clockModule(ClockModule clock);
+    Builder sourcesModule(SourcesModule clock);
 
     Builder providerModule(ProviderModule provider);
 

@@ -13,13 +13,13 @@ import dev.orderly.payments.persistence.DynamoDbPaymentRepository;
 import dev.orderly.payments.provider.ResilientPaymentProvider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** What every payments function is made of: config, DynamoDB, the guarded provider, the service. */
-@Module(includes = {ClockModule.class, ProviderModule.class})
+@Module(includes = {SourcesModule.class, ProviderModule.class})
 public final class PaymentsModule {
   private PaymentsModule() {}
 
@@ -61,8 +61,11 @@ public final class PaymentsModule {
   @Provides
   @Singleton
   static PaymentService service(
-      PaymentRepository repository, ResilientPaymentProvider provider, Clock clock) {
-    return new PaymentService(repository, provider, clock, () -> UUID.randomUUID().toString());
+      PaymentRepository repository,
+      ResilientPaymentProvider provider,
+      Clock clock,
+      Supplier<String> ids) {
+    return new PaymentService(repository, provider, clock, ids);
   }
 
   @Provides

@@ -14,15 +14,17 @@ import dev.orderly.payments.MutableClock;
 import dev.orderly.payments.domain.Charge;
 import dev.orderly.payments.persistence.DynamoDbPaymentRepository;
 import dev.orderly.payments.provider.LocalPaymentProvider;
-import dev.orderly.payments.wiring.ClockModule;
 import dev.orderly.payments.wiring.DaggerChargePaymentComponent;
 import dev.orderly.payments.wiring.DaggerRefundPaymentComponent;
 import dev.orderly.payments.wiring.ProviderModule;
+import dev.orderly.payments.wiring.SourcesModule;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +39,8 @@ class SagaTasksHandlerTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
   private final LocalPaymentProvider provider = new LocalPaymentProvider();
+  private final AtomicInteger sequence = new AtomicInteger();
+  private final Supplier<String> ids = () -> "evt-" + sequence.incrementAndGet();
   private LocalPayments local;
   private DynamoDbPaymentRepository repository;
   private ChargePaymentHandler charge;
@@ -50,14 +54,14 @@ class SagaTasksHandlerTest {
         new ChargePaymentHandler(
             DaggerChargePaymentComponent.builder()
                 .environment(local.environment())
-                .clockModule(new ClockModule(clock))
+                .sourcesModule(new SourcesModule(clock, ids))
                 .providerModule(new ProviderModule(provider))
                 .build());
     refund =
         new RefundPaymentHandler(
             DaggerRefundPaymentComponent.builder()
                 .environment(local.environment())
-                .clockModule(new ClockModule(clock))
+                .sourcesModule(new SourcesModule(clock, ids))
                 .providerModule(new ProviderModule(provider))
                 .build());
   }
@@ -78,6 +82,9 @@ class SagaTasksHandlerTest {
     assertThat(provider.charges()).isEqualTo(1);
     assertThat(repository.find("acme", ORDER_A))
         .contains(new Charge("acme", ORDER_A, chargeId, 4998, "EUR", Charge.Status.CHARGED));
+    assertThat(local.outbox())
+        .singleElement()
+        .satisfies(e -> assertThat(e.get("detail").s()).contains("\"eventId\":\"evt-1\""));
   }
 
   @Test

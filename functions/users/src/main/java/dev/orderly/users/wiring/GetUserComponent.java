@@ -5,9 +5,7 @@ import dagger.Component;
 import dev.orderly.lambda.config.Environment;
 import dev.orderly.lambda.log.StructuredLog;
 import dev.orderly.users.domain.UserService;
-import java.time.Clock;
 import javax.inject.Singleton;
-import org.jspecify.annotations.Nullable;
 
 /** The object graph of {@code GetUserHandler}, built once per function instance. */
 @Singleton
@@ -18,15 +16,15 @@ public interface GetUserComponent {
   StructuredLog log();
 
   /**
-   * Built from the function's environment; a clock only where tests or the local cloud need one.
+   * Built from the function's environment; a clock and an id source only where tests or the local
+   * cloud need them.
    */
   @Component.Builder
   interface Builder {
     @BindsInstance
     Builder environment(Environment environment);
 
-    @BindsInstance
-    Builder clock(@GivenClock @Nullable Clock clock);
+    Builder sourcesModule(SourcesModule sources);
 
     GetUserComponent build();
   }

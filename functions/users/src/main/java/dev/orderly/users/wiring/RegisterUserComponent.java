@@ -6,9 +6,7 @@ import dev.orderly.idempotency.http.HttpIdempotency;
 import dev.orderly.lambda.config.Environment;
 import dev.orderly.lambda.log.StructuredLog;
 import dev.orderly.users.domain.UserService;
-import java.time.Clock;
 import javax.inject.Singleton;
-import org.jspecify.annotations.Nullable;
 
 /** The object graph of {@code RegisterUserHandler}, built once per function instance. */
 @Singleton
@@ -21,15 +19,15 @@ public interface RegisterUserComponent {
   StructuredLog log();
 
   /**
-   * Built from the function's environment; a clock only where tests or the local cloud need one.
+   * Built from the function's environment; a clock and an id source only where tests or the local
+   * cloud need them.
    */
   @Component.Builder
   interface Builder {
     @BindsInstance
     Builder environment(Environment environment);
 
-    @BindsInstance
-    Builder clock(@GivenClock @Nullable Clock clock);
+    Builder sourcesModule(SourcesModule sources);
 
     RegisterUserComponent build();
   }

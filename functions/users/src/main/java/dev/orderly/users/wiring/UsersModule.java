@@ -10,14 +10,13 @@ import dev.orderly.users.domain.UserService;
 import dev.orderly.users.domain.UserStore;
 import dev.orderly.users.persistence.DynamoDbUserStore;
 import java.time.Clock;
-import java.util.UUID;
+import java.util.function.Supplier;
 import javax.inject.Singleton;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** What every users function shares: config, clock, the DynamoDB client, the store and service. */
-@Module
+@Module(includes = SourcesModule.class)
 public final class UsersModule {
   private UsersModule() {}
 
@@ -25,12 +24,6 @@ public final class UsersModule {
   @Singleton
   static UsersConfig config(Environment env) {
     return UsersConfig.from(env);
-  }
-
-  @Provides
-  @Singleton
-  static Clock clock(@GivenClock @Nullable Clock given) {
-    return given == null ? Clock.systemUTC() : given;
   }
 
   @Provides
@@ -59,8 +52,8 @@ public final class UsersModule {
 
   @Provides
   @Singleton
-  static UserService service(UserStore store, Clock clock) {
-    return new UserService(store, clock, () -> UUID.randomUUID().toString());
+  static UserService service(UserStore store, Clock clock, Supplier<String> ids) {
+    return new UserService(store, clock, ids);
   }
 
   @Provides

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
+import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.users.LocalUsers;
-import dev.orderly.users.TestContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,14 +29,16 @@ class GetUserHandlerTest {
     local = new LocalUsers(ENGINE.engine());
     handler = local.getHandler();
     APIGatewayV2HTTPResponse registered =
-        local.registerHandler().handleRequest(event("users_register"), new TestContext("r"));
+        local
+            .registerHandler()
+            .handleRequest(event("users_register"), LocalContext.of("users", "r"));
     aliceId = body(registered).path("userId").asText();
   }
 
   @Test
   void get_answersTheUserWithItsVersionAsETag() {
     APIGatewayV2HTTPResponse response =
-        handler.handleRequest(event("users_get", aliceId), new TestContext("r"));
+        handler.handleRequest(event("users_get", aliceId), LocalContext.of("users", "r"));
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(headers(response))
@@ -54,7 +56,8 @@ class GetUserHandlerTest {
   @Test
   void anotherTenantsUser_is404() {
     APIGatewayV2HTTPResponse response =
-        handler.handleRequest(event("users_get_other_tenant", aliceId), new TestContext("r"));
+        handler.handleRequest(
+            event("users_get_other_tenant", aliceId), LocalContext.of("users", "r"));
 
     assertProblem(response, 404, "NOT_FOUND", "corr-users-get-other-tenant");
     assertThat(response.getBody()).doesNotContain("Alice");
@@ -63,7 +66,7 @@ class GetUserHandlerTest {
   @Test
   void anUnknownUser_is404() {
     APIGatewayV2HTTPResponse response =
-        handler.handleRequest(event("users_get"), new TestContext("r"));
+        handler.handleRequest(event("users_get"), LocalContext.of("users", "r"));
 
     assertProblem(response, 404, "NOT_FOUND", "corr-users-get");
   }
@@ -78,7 +81,7 @@ class GetUserHandlerTest {
       })
   void anIdNoUserCouldHave_is404(String id) {
     APIGatewayV2HTTPResponse response =
-        handler.handleRequest(event("users_get", id), new TestContext("r"));
+        handler.handleRequest(event("users_get", id), LocalContext.of("users", "r"));
 
     assertProblem(response, 404, "NOT_FOUND", "corr-users-get");
   }

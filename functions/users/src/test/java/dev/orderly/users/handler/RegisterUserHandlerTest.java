@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
+import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.users.LocalUsers;
-import dev.orderly.users.TestContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +39,7 @@ class RegisterUserHandlerTest {
   }
 
   private APIGatewayV2HTTPResponse post(APIGatewayV2HTTPEvent event) {
-    return handler.handleRequest(event, new TestContext("req-1"));
+    return handler.handleRequest(event, LocalContext.of("users", "req-1"));
   }
 
   @Test
@@ -62,6 +62,18 @@ class RegisterUserHandlerTest {
     assertThat(local.items("OUTBOX#T#acme#USER#" + id))
         .singleElement()
         .satisfies(entry -> assertThat(entry.get("detailType").s()).isEqualTo("UserRegistered"));
+  }
+
+  @Test
+  void aGivenIdSource_namesTheUserAndItsLocation() {
+    RegisterUserHandler numbered = local.registerHandler(() -> "user-0001");
+
+    APIGatewayV2HTTPResponse response =
+        numbered.handleRequest(event("users_register"), LocalContext.of("users", "req-2"));
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+    assertThat(body(response).path("userId").asText()).isEqualTo("user-0001");
+    assertThat(headers(response)).containsEntry("Location", "/users/user-0001");
   }
 
   @Test

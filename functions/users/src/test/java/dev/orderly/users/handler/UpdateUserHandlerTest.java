@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
+import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.users.LocalUsers;
-import dev.orderly.users.TestContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,13 +42,13 @@ class UpdateUserHandlerTest {
 
   private JsonNode register(String file) {
     APIGatewayV2HTTPResponse response =
-        local.registerHandler().handleRequest(event(file), new TestContext("r"));
+        local.registerHandler().handleRequest(event(file), LocalContext.of("users", "r"));
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
     return body(response);
   }
 
   private APIGatewayV2HTTPResponse patch(String file) {
-    return handler.handleRequest(event(file, aliceId), new TestContext("r"));
+    return handler.handleRequest(event(file, aliceId), LocalContext.of("users", "r"));
   }
 
   private APIGatewayV2HTTPResponse patch(String file, String ifMatch) {
@@ -56,12 +56,14 @@ class UpdateUserHandlerTest {
     Map<String, String> headers = new HashMap<>(event.getHeaders());
     headers.put("if-match", ifMatch);
     event.setHeaders(headers);
-    return handler.handleRequest(event, new TestContext("r"));
+    return handler.handleRequest(event, LocalContext.of("users", "r"));
   }
 
   private JsonNode current() {
     return body(
-        local.getHandler().handleRequest(event("users_get", aliceId), new TestContext("r")));
+        local
+            .getHandler()
+            .handleRequest(event("users_get", aliceId), LocalContext.of("users", "r")));
   }
 
   @Test
@@ -138,7 +140,7 @@ class UpdateUserHandlerTest {
             pool.submit(
                 () -> {
                   start.await();
-                  return handler.handleRequest(event, new TestContext("r"));
+                  return handler.handleRequest(event, LocalContext.of("users", "r"));
                 }));
       }
       start.countDown();
@@ -175,7 +177,10 @@ class UpdateUserHandlerTest {
         new HashMap<>(Map.of("idempotency-key", "bob", "content-type", "application/json")));
     bobEvent.setBody("{\"email\":\"alice@jones.example\",\"name\":\"Bob\"}");
     assertThat(
-            local.registerHandler().handleRequest(bobEvent, new TestContext("r")).getStatusCode())
+            local
+                .registerHandler()
+                .handleRequest(bobEvent, LocalContext.of("users", "r"))
+                .getStatusCode())
         .isEqualTo(201);
 
     APIGatewayV2HTTPResponse response = patch("users_update_email");
@@ -189,7 +194,7 @@ class UpdateUserHandlerTest {
     APIGatewayV2HTTPEvent event = event("users_update_name", aliceId);
     event.getRequestContext().getAuthorizer().getJwt().getClaims().put("tenant_id", "globex");
 
-    APIGatewayV2HTTPResponse response = handler.handleRequest(event, new TestContext("r"));
+    APIGatewayV2HTTPResponse response = handler.handleRequest(event, LocalContext.of("users", "r"));
 
     assertProblem(response, 404, "NOT_FOUND", "corr-users-update-name");
     assertThat(current().path("version").asLong()).isEqualTo(1);

@@ -57,6 +57,7 @@ public final class HttpIdempotency {
           "IDEMPOTENCY_KEY_MISSING",
           "Idempotency-Key header required",
           "This operation requires an Idempotency-Key header.",
+          request.getRawPath(),
           correlationId,
           null);
     }
@@ -66,6 +67,7 @@ public final class HttpIdempotency {
           "IDEMPOTENCY_KEY_INVALID",
           "Idempotency-Key header invalid",
           "The Idempotency-Key header must be at most " + MAX_KEY_LENGTH + " characters.",
+          request.getRawPath(),
           correlationId,
           null);
     }
@@ -101,6 +103,7 @@ public final class HttpIdempotency {
           "IDEMPOTENCY_KEY_IN_USE",
           "Request in progress",
           "A request with this Idempotency-Key is still being processed; retry later.",
+          request.getRawPath(),
           correlationId,
           "1");
     }
@@ -109,6 +112,7 @@ public final class HttpIdempotency {
         "IDEMPOTENCY_KEY_REUSED",
         "Idempotency-Key reused",
         "This Idempotency-Key was used with a different request payload.",
+        request.getRawPath(),
         correlationId,
         null);
   }
@@ -139,6 +143,7 @@ public final class HttpIdempotency {
       String code,
       String title,
       String detail,
+      String instance,
       String correlationId,
       String retryAfter) {
     ObjectNode body = JSON.createObjectNode();
@@ -149,6 +154,9 @@ public final class HttpIdempotency {
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
+    if (instance != null) {
+      body.put("instance", instance);
+    }
     body.put("code", code);
     if (correlationId != null) {
       body.put("correlationId", correlationId);

@@ -40,6 +40,7 @@ class HttpIdempotencyTest {
     }
     return APIGatewayV2HTTPEvent.builder()
         .withRouteKey("POST /orders")
+        .withRawPath("/orders")
         .withHeaders(headers)
         .withBody(body)
         .build();
@@ -66,6 +67,7 @@ class HttpIdempotencyTest {
     assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
     assertThat(response.getBody())
         .contains("\"code\":\"IDEMPOTENCY_KEY_MISSING\"")
+        .contains("\"instance\":\"/orders\"")
         .contains("\"correlationId\":\"corr-1\"");
     assertThat(created).hasValue(0);
   }
@@ -92,7 +94,9 @@ class HttpIdempotencyTest {
     APIGatewayV2HTTPResponse response = createOrder(post("k1", "{\"sku\":\"b\"}"));
 
     assertThat(response.getStatusCode()).isEqualTo(422);
-    assertThat(response.getBody()).contains("\"code\":\"IDEMPOTENCY_KEY_REUSED\"");
+    assertThat(response.getBody())
+        .contains("\"code\":\"IDEMPOTENCY_KEY_REUSED\"")
+        .contains("\"instance\":\"/orders\"");
   }
 
   @Test

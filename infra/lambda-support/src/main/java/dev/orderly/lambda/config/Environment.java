@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A function's environment variables, read in one place. In AWS they come from the process ({@link
@@ -12,6 +13,7 @@ import java.util.Optional;
  * template. Every missing or malformed value fails at start-up with the variable's name.
  */
 public final class Environment {
+  private static final ThreadLocal<Environment> SCOPED = new ThreadLocal<>();
   private final Map<String, String> values;
 
   private Environment(Map<String, String> values) {
@@ -22,9 +24,39 @@ public final class Environment {
     return new Environment(Objects.requireNonNull(values, "values"));
   }
 
-  /** The process environment: the one place that reads it. */
+  /**
+   * The function's environment: the process environment (the one place that reads it), unless the
+   * calling thread is inside {@link #construct} — how the local cloud hands each in-process
+   * function its own variables through the no-arg constructor Lambda itself calls.
+   */
   public static Environment system() {
-    return new Environment(System.getenv());
+    Environment scoped = SCOPED.get();
+    return scoped != null ? scoped : new Environment(System.getenv());
+  }
+
+  /**
+   * Runs {@code constructor} (a handler's no-arg constructor) with {@link #system()} answering
+   * {@code environment} on this thread, and returns what it built. Handlers read their environment
+   * while they are constructed, so each keeps its own for its life.
+   */
+  public static <T> T construct(Environment environment, Supplier<T> constructor) {
+    Objects.requireNonNull(environment, "environment");
+    Environment outer = SCOPED.get();
+    SCOPED.set(environment);
+    try {
+      return constructor.get();
+    } finally {
+      if (outer == null) {
+        SCOPED.remove();
+      } else {
+        SCOPED.set(outer);
+      }
+    }
+  }
+
+  /** The variables, for handing to a process or printing (never log the values of secrets). */
+  public Map<String, String> asMap() {
+    return values;
   }
 
   public String require(String name) {

@@ -200,4 +200,56 @@ class EnvironmentTest {
     // then
     assertThat(env.require("PATH")).isEqualTo(path);
   }
+
+  @Test
+  void construct_givesSystemTheScopedEnvironmentOnlyWhileConstructing() throws Exception {
+    // given
+    Environment orders = Environment.of(Map.of("ORDERS_TABLE", "orders-local"));
+    Environment users = Environment.of(Map.of("USERS_TABLE", "users-local"));
+
+    // when: a constructor nested in another, and another thread meanwhile
+    Environment[] seen = new Environment[3];
+    Environment outer =
+        Environment.construct(
+            orders,
+            () -> {
+              seen[0] = Environment.construct(users, Environment::system);
+              Thread other = new Thread(() -> seen[1] = Environment.system());
+              other.start();
+              try {
+                other.join();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+              return Environment.system();
+            });
+    seen[2] = Environment.system();
+
+    // then
+    assertThat(outer.require("ORDERS_TABLE")).isEqualTo("orders-local");
+    assertThat(seen[0].optional("ORDERS_TABLE")).isEmpty();
+    assertThat(seen[0].require("USERS_TABLE")).isEqualTo("users-local");
+    assertThat(seen[1].optional("ORDERS_TABLE")).isEmpty();
+    assertThat(seen[2].optional("ORDERS_TABLE")).isEmpty();
+    assertThat(seen[2].require("PATH")).isEqualTo(System.getenv("PATH"));
+  }
+
+  @Test
+  void construct_restoresTheProcessEnvironmentWhenTheConstructorThrows() {
+    // given
+    Environment given = Environment.of(Map.of("X", "1"));
+
+    // when
+    assertThatThrownBy(
+            () ->
+                Environment.construct(
+                    given,
+                    () -> {
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
+
+    // then
+    assertThat(Environment.system().optional("X")).isEmpty();
+  }
 }

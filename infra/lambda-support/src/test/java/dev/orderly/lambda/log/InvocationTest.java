@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.orderly.lambda.local.LocalContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,7 +64,7 @@ class InvocationTest {
   private final StructuredLog log = new StructuredLog("orders", CLOCK, out.stream());
 
   private Invocation invocation() {
-    return log.begin(new FakeContext("orders-create", "r-1"), "c-1");
+    return log.begin(LocalContext.of("orders-create", "r-1"), "c-1");
   }
 
   // ---- log lines

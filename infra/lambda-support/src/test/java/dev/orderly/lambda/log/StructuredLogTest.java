@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderly.lambda.local.LocalContext;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class StructuredLogTest {
   @Test
   void begin_marksOnlyTheFirstInvocationAsColdStart() {
     // given
-    FakeContext context = new FakeContext("orders-create", "r-1");
+    LocalContext context = LocalContext.of("orders-create", "r-1");
 
     // when
     Invocation first = log.begin(context, "c-1");
@@ -89,7 +90,7 @@ class StructuredLogTest {
   @Test
   void begin_takesFunctionAndRequestIdFromTheContext() {
     // given
-    Invocation invocation = log.begin(new FakeContext("orders-create", "r-42"), "c-1");
+    Invocation invocation = log.begin(LocalContext.of("orders-create", "r-42"), "c-1");
 
     // when
     invocation.info("created", java.util.Map.of());
