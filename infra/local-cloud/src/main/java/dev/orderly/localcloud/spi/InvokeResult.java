@@ -1,0 +1,31 @@
+package dev.orderly.localcloud.spi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * What one invocation answered: the response payload, or — when {@code functionError} is set
+ * ({@code "Unhandled"}, as Lambda's {@code X-Amz-Function-Error} header) — the error document the
+ * Java runtime writes: {@code {"errorMessage": ..., "errorType": ..., "stackTrace": [...]}}.
+ */
+public record InvokeResult(byte[] payload, String functionError) {
+  public InvokeResult {
+    Objects.requireNonNull(payload, "payload");
+  }
+
+  public static InvokeResult success(byte[] payload) {
+    return new InvokeResult(payload, null);
+  }
+
+  public static InvokeResult unhandled(byte[] errorDocument) {
+    return new InvokeResult(errorDocument, "Unhandled");
+  }
+
+  public boolean failed() {
+    return functionError != null;
+  }
+
+  public String payloadUtf8() {
+    return new String(payload, StandardCharsets.UTF_8);
+  }
+}
