@@ -1,0 +1,330 @@
+package dev.orderly.localcloud.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderly.localcloud.demo.DemoPlan.Line;
+import dev.orderly.localcloud.demo.DemoPlan.PlannedOrder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code orderly demo}: seeds stock and customers, places the plan's orders concurrently through
+ * the HTTP API, publishes duplicate events, waits for every saga and every mail, then measures and
+ * checks the invariants ({@link Invariants}). Everything goes through the running cloud: the API
+ * for commands, the bus for duplicates, and the tables, executions and mail for the checks.
+ */
+public final class Demo {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DemoCloud cloud;
+  private final PrintStream out;
+  private final int concurrency;
+  private final Duration timeout;
+  private final ApiClient api;
+  private final String run = Long.toString(System.nanoTime(), 36);
+  private final java.util.Set<String> emails = ConcurrentHashMap.newKeySet();
+
+  public Demo(DemoCloud cloud, PrintStream out, int concurrency, Duration timeout) {
+    this.cloud = Objects.requireNonNull(cloud, "cloud");
+    this.out = Objects.requireNonNull(out, "out");
+    this.concurrency = concurrency;
+    this.timeout = timeout;
+    this.api = new ApiClient(cloud.apiUrl());
+  }
+
+  /** A placed order: the plan's entry, its id, and when the client sent it. */
+  record Placed(PlannedOrder plan, String orderId, Instant sentAt, boolean replayed) {}
+
+  public Outcome run(DemoPlan plan) {
+    Instant started = Instant.now();
+    Map<String, List<String>> customers = seed(plan);
+    out.printf(
+        "seeded %d tenants: %d customers each, %s %d, %s %d, %s %d%n",
+        plan.tenants().size(),
+        plan.customersPerTenant(),
+        DemoPlan.PLENTIFUL_SKU,
+        plan.plentifulStock(),
+        DemoPlan.SCARCE_SKU,
+        plan.scarceStock(),
+        DemoPlan.SIDE_SKU,
+        plan.plentifulStock());
+
+    Instant firstOrder = Instant.now();
+    Progress progress = new Progress(plan.orders().size());
+    CompletableFuture<List<Placed>> placing =
+        CompletableFuture.supplyAsync(() -> place(plan, customers, progress));
+    progress.await(placing::isDone, timeout);
+    List<Placed> placed = placing.join();
+    Map<String, Long> duplicates = new HashMap<>();
+    duplicates.put(
+        "client retries answered from the Idempotency-Key record",
+        placed.stream().filter(Placed::replayed).count());
+    duplicates.put(
+        "OrderPlaced delivered again (no second saga)",
+        republish(plan, placed, "OrderPlaced", cloud.tableName("OrdersTable")));
+
+    boolean allTerminal = progress.await(() -> terminal(placed) >= placed.size(), timeout);
+    Instant lastTerminal = Instant.now();
+    duplicates.put(
+        "OrderConfirmed/OrderCancelled delivered again",
+        republish(plan, placed, "OrderConfirmed", cloud.tableName("OrdersTable"))
+            + republish(plan, placed, "OrderCancelled", cloud.tableName("OrdersTable")));
+    duplicates.put(
+        "UserRegistered delivered again",
+        republish(plan, placed, "UserRegistered", cloud.tableName("UsersTable")));
+    int users = customers.values().stream().mapToInt(List::size).sum();
+    long expectedMails = (long) users + placed.size();
+    progress.await(() -> cloud.mails().size() >= expectedMails, Duration.ofSeconds(60));
+    settle(() -> cloud.mails().size());
+    Invariants.Views views = new Invariants.Views(cloud);
+    progress.await(() -> views.lagging(placed) == 0, Duration.ofSeconds(60));
+    progress.finish();
+
+    Invariants invariants = new Invariants(cloud, plan, emails, placed, allTerminal);
+    Executions executions = Executions.read(cloud.stepFunctions(), cloud.sagaArn());
+    List<Outcome.Check> checks = invariants.check(executions, views);
+    Duration wall = Duration.between(firstOrder, lastTerminal);
+    Outcome outcome =
+        new Outcome(
+            placed.size(),
+            invariants.confirmed(),
+            invariants.cancelledByReason(),
+            invariants.compensations(),
+            duplicates,
+            executions.percentile(0.50),
+            executions.percentile(0.99),
+            executions.endToEndPercentile(placed, 0.99),
+            placed.size() / Math.max(0.001, wall.toMillis() / 1000.0),
+            wall,
+            checks);
+    new Summary(out).print(outcome, api, Duration.between(started, Instant.now()));
+    return outcome;
+  }
+
+  private Map<String, List<String>> seed(DemoPlan plan) {
+    Map<String, List<String>> customers = new HashMap<>();
+    for (String tenant : plan.tenants()) {
+      String token = cloud.token(tenant, "demo-admin");
+      stock(token, DemoPlan.PLENTIFUL_SKU, plan.plentifulStock());
+      stock(token, DemoPlan.SCARCE_SKU, plan.scarceStock());
+      stock(token, DemoPlan.SIDE_SKU, plan.plentifulStock());
+      List<String> ids = new ArrayList<>();
+      for (int k = 0; k < plan.customersPerTenant(); k++) {
+        String email = "customer" + k + "-" + run + "@" + tenant + ".example";
+        emails.add(email);
+        ObjectNode body =
+            JSON.createObjectNode()
+                .put("email", email)
+                .put("name", "Customer " + k + " of " + tenant);
+        ApiClient.Answer answer =
+            api.send(
+                "POST",
+                "/users",
+                token,
+                Map.of("Idempotency-Key", run + "-user-" + tenant + k),
+                body);
+        if (answer.status() != 201) {
+          throw new IllegalStateException(
+              "POST /users answered " + answer.status() + ": " + answer.body());
+        }
+        ids.add(answer.body().path("userId").asText());
+      }
+      customers.put(tenant, List.copyOf(ids));
+    }
+    return customers;
+  }
+
+  private void stock(String token, String sku, long available) {
+    ApiClient.Answer answer =
+        api.send(
+            "PUT",
+            "/inventory/" + sku,
+            token,
+            Map.of(),
+            JSON.createObjectNode().put("available", available));
+    if (answer.status() != 200) {
+      throw new IllegalStateException(
+          "PUT /inventory/" + sku + " answered " + answer.status() + ": " + answer.body());
+    }
+  }
+
+  private List<Placed> place(
+      DemoPlan plan, Map<String, List<String>> customers, Progress progress) {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    try {
+      List<CompletableFuture<Placed>> futures = new ArrayList<>();
+      for (PlannedOrder order : plan.orders()) {
+        futures.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  Placed placed = placeOne(order, customers);
+                  progress.placed.incrementAndGet();
+                  return placed;
+                },
+                pool));
+      }
+      List<Placed> placed = new ArrayList<>();
+      for (CompletableFuture<Placed> future : futures) {
+        placed.add(future.join());
+      }
+      return placed;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Placed placeOne(PlannedOrder order, Map<String, List<String>> customers) {
+    String customer = customers.get(order.tenant()).get(order.customer());
+    String token = cloud.token(order.tenant(), customer);
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("customerId", customer)
+            .put("currency", "EUR")
+            .put("paymentToken", order.kind().paymentToken());
+    ArrayNode lines = body.putArray("lines");
+    for (Line line : order.lines()) {
+      lines
+          .addObject()
+          .put("sku", line.sku())
+          .put("quantity", line.quantity())
+          .put("unitPrice", line.unitPrice());
+    }
+    Map<String, String> headers = Map.of("Idempotency-Key", run + "-order-" + order.index());
+    Instant sentAt = Instant.now();
+    if (order.kind() != OrderKind.CLIENT_RETRY) {
+      return new Placed(
+          order, orderId(api.send("POST", "/orders", token, headers, body)), sentAt, false);
+    }
+    // The client's first attempt and its retry race each other with one Idempotency-Key.
+    CompletableFuture<ApiClient.Answer> first =
+        CompletableFuture.supplyAsync(() -> api.send("POST", "/orders", token, headers, body));
+    ApiClient.Answer second = api.send("POST", "/orders", token, headers, body);
+    ApiClient.Answer one = first.join();
+    String id = orderId(one);
+    if (!id.equals(orderId(second))) {
+      throw new IllegalStateException(
+          "one Idempotency-Key placed two orders: " + id + ", " + orderId(second));
+    }
+    return new Placed(order, id, sentAt, one.replayed() || second.replayed());
+  }
+
+  private static String orderId(ApiClient.Answer answer) {
+    if (answer.status() != 201 || answer.body() == null) {
+      throw new IllegalStateException(
+          "POST /orders answered " + answer.status() + ": " + answer.body());
+    }
+    return answer.body().path("orderId").asText();
+  }
+
+  /** Publishes again the outbox entries of type {@code detailType} of every twentieth order. */
+  private long republish(DemoPlan plan, List<Placed> placed, String detailType, String table) {
+    List<Map<String, AttributeValue>> entries = new ArrayList<>();
+    for (Map<String, AttributeValue> item : Snapshot.scan(cloud.dynamo(), table)) {
+      if ("OUTBOX".equals(Snapshot.s(item, "type"))
+          && detailType.equals(Snapshot.s(item, "detailType"))) {
+        entries.add(item);
+      }
+    }
+    long sent = 0;
+    int every = (int) Math.round(1 / plan.duplicateEventShare());
+    for (int i = 0; i < entries.size(); i += every) {
+      Map<String, AttributeValue> entry = entries.get(i);
+      cloud.publish(Snapshot.s(entry, "source"), detailType, Snapshot.s(entry, "detail"));
+      sent++;
+    }
+    return sent;
+  }
+
+  private long terminal(List<Placed> placed) {
+    return Invariants.statuses(cloud).values().stream().filter(s -> !"PENDING".equals(s)).count();
+  }
+
+  /** Waits until {@code count} stops changing for a second (bounded: at most ten seconds). */
+  private static void settle(java.util.function.IntSupplier count) {
+    int last = -1;
+    for (int i = 0; i < 10; i++) {
+      int now = count.getAsInt();
+      if (now == last) {
+        return;
+      }
+      last = now;
+      ApiClient.pause(Duration.ofSeconds(1));
+    }
+  }
+
+  /** The progress line, redrawn in place while the demo waits. */
+  private final class Progress {
+    private final int total;
+    final AtomicInteger placed = new AtomicInteger();
+    private final AtomicLong lastPrint = new AtomicLong();
+    private final Map<String, Long> last = new ConcurrentHashMap<>();
+
+    Progress(int total) {
+      this.total = total;
+    }
+
+    boolean await(BooleanSupplier done, Duration limit) {
+      Instant deadline = Instant.now().plus(limit);
+      while (Instant.now().isBefore(deadline)) {
+        if (done.getAsBoolean()) {
+          print();
+          return true;
+        }
+        print();
+        ApiClient.pause(Duration.ofMillis(250));
+      }
+      return done.getAsBoolean();
+    }
+
+    private void print() {
+      long now = System.nanoTime();
+      if (now - lastPrint.get() < 200_000_000L) {
+        return;
+      }
+      lastPrint.set(now);
+      Map<String, Long> counts = new HashMap<>();
+      Invariants.statuses(cloud).values().forEach(s -> counts.merge(s, 1L, Long::sum));
+      last.putAll(counts);
+      out.printf(
+          "\rplaced %d/%d · confirmed %d · cancelled %d · pending %d · mails %d   ",
+          placed.get(),
+          total,
+          counts.getOrDefault("CONFIRMED", 0L),
+          counts.getOrDefault("CANCELLED", 0L),
+          counts.getOrDefault("PENDING", 0L),
+          cloud.mails().size());
+      out.flush();
+    }
+
+    void finish() {
+      lastPrint.set(0);
+      print();
+      out.println();
+    }
+  }
+
+  static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("not JSON: " + json, e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.orderly.localcloud.demo;
+
+import dev.orderly.localcloud.ses.SentEmail;
+import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * What the demo needs from a running cloud: the API to drive, tokens to call it with, and read
+ * access to the state it then checks (tables, executions, mail). The demo places orders only
+ * through the HTTP API; everything else here is for publishing duplicates and for checking the
+ * outcome.
+ */
+public interface DemoCloud {
+  URI apiUrl();
+
+  /**
+   * A bearer token the API's JWT authorizer accepts, for {@code tenant} and user {@code subject}.
+   */
+  String token(String tenant, String subject);
+
+  DynamoDbClient dynamo();
+
+  /** The physical name of a table of the template, by logical id ({@code OrdersTable}). */
+  String tableName(String logicalId);
+
+  SfnClient stepFunctions();
+
+  String sagaArn();
+
+  /** Publishes one event on the system's bus, as the outbox relay does (a duplicate, here). */
+  void publish(String source, String detailType, String detail);
+
+  /** Every mail the notifications function sent so far. */
+  List<SentEmail> mails();
+}

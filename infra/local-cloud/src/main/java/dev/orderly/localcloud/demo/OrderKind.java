@@ -1,0 +1,51 @@
+package dev.orderly.localcloud.demo;
+
+/**
+ * The kinds of order the demo places, each driving one branch of the saga or one duplicate path.
+ * Shares are per thousand; {@link #pick} maps a uniform draw in [0, 1000) onto them.
+ */
+public enum OrderKind {
+  /** tok_ok on plentiful stock: reserved, charged, confirmed. */
+  HAPPY("tok_ok", 560, "confirmed"),
+  /** tok_ok on a scarce SKU: confirmed while stock lasts, then OutOfStock → cancelled. */
+  SCARCE("tok_ok", 120, "confirmed or OUT_OF_STOCK"),
+  /** tok_decline: PaymentDeclined → stock released → cancelled. */
+  DECLINED("tok_decline", 100, "PAYMENT_DECLINED"),
+  /** tok_outage_2: the provider fails twice, the function's own retries recover it. */
+  BLIP("tok_outage_2", 80, "confirmed"),
+  /** tok_outage_6: longer than the function's retries; the state machine's Retry recovers it. */
+  OUTAGE("tok_outage_6", 50, "confirmed"),
+  /** tok_down: transient failures exhaust every retry → refund (a no-op), release, cancel. */
+  DOWN("tok_down", 10, "SERVICE_UNAVAILABLE"),
+  /** tok_ok, POSTed twice concurrently with one Idempotency-Key: one order. */
+  CLIENT_RETRY("tok_ok", 80, "confirmed, placed once");
+
+  private final String paymentToken;
+  private final int perMille;
+  private final String expected;
+
+  OrderKind(String paymentToken, int perMille, String expected) {
+    this.paymentToken = paymentToken;
+    this.perMille = perMille;
+    this.expected = expected;
+  }
+
+  public String paymentToken() {
+    return paymentToken;
+  }
+
+  public String expected() {
+    return expected;
+  }
+
+  static OrderKind pick(int drawPerMille) {
+    int upTo = 0;
+    for (OrderKind kind : values()) {
+      upTo += kind.perMille;
+      if (drawPerMille < upTo) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("draw must be in [0, 1000): " + drawPerMille);
+  }
+}

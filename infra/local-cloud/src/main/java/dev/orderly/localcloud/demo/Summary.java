@@ -1,0 +1,48 @@
+package dev.orderly.localcloud.demo;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/** The demo's closing report. */
+final class Summary {
+  private final PrintStream out;
+
+  Summary(PrintStream out) {
+    this.out = out;
+  }
+
+  void print(Outcome o, ApiClient api, Duration total) {
+    out.println();
+    out.printf(
+        "orders      %d placed · %d confirmed · %d cancelled%n",
+        o.orders(),
+        o.confirmed(),
+        o.cancelledByReason().values().stream().mapToLong(Long::longValue).sum());
+    o.cancelledByReason()
+        .forEach((reason, n) -> out.printf("            cancelled %-20s %d%n", reason, n));
+    out.println("compensations run");
+    o.compensations().forEach((step, n) -> out.printf("            %-40s %d%n", step, n));
+    out.println("duplicates suppressed");
+    o.duplicatesSuppressed().forEach((what, n) -> out.printf("            %-55s %d%n", what, n));
+    out.printf(
+        "client      %d answers 429 and %d IDEMPOTENCY_KEY_IN_USE retried as Retry-After says%n",
+        api.throttled.get(), api.inProgress.get());
+    out.printf(
+        "saga        p50 %s · p99 %s (execution start to stop); p99 POST /orders to saga end %s%n",
+        millis(o.sagaP50()), millis(o.sagaP99()), millis(o.endToEndP99()));
+    out.printf(
+        "throughput  %.1f sagas/s (%d orders, first POST to last saga end %s); whole demo %s%n",
+        o.sagasPerSecond(), o.orders(), millis(o.wallTime()), millis(total));
+    out.println("invariants");
+    for (Outcome.Check check : o.checks()) {
+      out.printf("  %s %-36s %s%n", check.held() ? "ok  " : "FAIL", check.name(), check.detail());
+    }
+    out.println(o.passed() ? "all invariants held" : "INVARIANTS FAILED");
+  }
+
+  private static String millis(Duration d) {
+    return d.toMillis() >= 10_000
+        ? String.format("%.1f s", d.toMillis() / 1000.0)
+        : d.toMillis() + " ms";
+  }
+}
