@@ -135,6 +135,10 @@ public final class HandlerDefinition {
     if (!Modifier.isPublic(clazz.getModifiers())) {
       throw new IllegalArgumentException("Class " + clazz.getName() + " is not public");
     }
+    if (Modifier.isAbstract(clazz.getModifiers())) {
+      throw new IllegalArgumentException(
+          "Class " + clazz.getName() + " cannot be instantiated because it is abstract");
+    }
     try {
       return clazz.getConstructor();
     } catch (NoSuchMethodException e) {
