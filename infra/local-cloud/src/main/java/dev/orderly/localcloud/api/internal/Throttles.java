@@ -1,0 +1,45 @@
+package dev.orderly.localcloud.api.internal;
+
+import dev.orderly.localcloud.api.RouteSpec;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One token bucket per route: the stage's {@code DefaultRouteSettings} unless {@code RouteSettings}
+ * names the route. A setting for a route the API does not have is refused, as a deployment with
+ * {@code FailOnWarnings} refuses it.
+ */
+public final class Throttles {
+  /** A rate in requests per second and a burst in requests. */
+  public record Limit(double rate, int burst) {
+    public Limit {
+      if (rate < 0 || burst < 0 || Double.isNaN(rate)) {
+        throw new IllegalArgumentException(
+            "Throttling rate and burst cannot be negative: " + rate + ", " + burst);
+      }
+    }
+  }
+
+  private final Map<String, TokenBucket> buckets = new HashMap<>();
+
+  public Throttles(
+      List<RouteSpec> routes, Limit defaults, Map<String, Limit> overrides, Instant now) {
+    for (String key : overrides.keySet()) {
+      if (routes.stream().noneMatch(route -> route.routeKey().equals(key))) {
+        throw new IllegalArgumentException(
+            "Route settings name a route the API does not have: " + key);
+      }
+    }
+    for (RouteSpec route : routes) {
+      Limit limit = overrides.getOrDefault(route.routeKey(), defaults);
+      buckets.put(route.routeKey(), new TokenBucket(limit.rate(), limit.burst(), now));
+    }
+  }
+
+  public boolean tryAcquire(String routeKey, Instant now) {
+    TokenBucket bucket = buckets.get(routeKey);
+    return bucket == null || bucket.tryAcquire(now);
+  }
+}
