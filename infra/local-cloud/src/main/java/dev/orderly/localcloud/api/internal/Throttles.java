@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * One token bucket per route: the stage's {@code DefaultRouteSettings} unless {@code RouteSettings}
- * names the route. A setting for a route the API does not have is refused, as a deployment with
- * {@code FailOnWarnings} refuses it.
+ * names the route. Every client of a route draws on the one bucket, as in API Gateway. ({@link
+ * ApiConfig} refuses settings for a route the API does not have, as a deployment with {@code
+ * FailOnWarnings} does.)
  */
 public final class Throttles {
   /** A rate in requests per second and a burst in requests. */
@@ -26,12 +27,6 @@ public final class Throttles {
 
   public Throttles(
       List<RouteSpec> routes, Limit defaults, Map<String, Limit> overrides, Instant now) {
-    for (String key : overrides.keySet()) {
-      if (routes.stream().noneMatch(route -> route.routeKey().equals(key))) {
-        throw new IllegalArgumentException(
-            "Route settings name a route the API does not have: " + key);
-      }
-    }
     for (RouteSpec route : routes) {
       Limit limit = overrides.getOrDefault(route.routeKey(), defaults);
       buckets.put(route.routeKey(), new TokenBucket(limit.rate(), limit.burst(), now));
