@@ -1,0 +1,415 @@
+package dev.orderly.localcloud.cloud;
+
+import dev.orderly.dynamodb.DynamoDbEngine;
+import dev.orderly.localcloud.api.DevKeys;
+import dev.orderly.localcloud.api.DevTokens;
+import dev.orderly.localcloud.api.LocalHttpApi;
+import dev.orderly.localcloud.api.RouteSpec;
+import dev.orderly.localcloud.demo.DemoCloud;
+import dev.orderly.localcloud.events.InputTransformerSpec;
+import dev.orderly.localcloud.events.LocalEventBridge;
+import dev.orderly.localcloud.events.RetryPolicy;
+import dev.orderly.localcloud.events.TargetSpec;
+import dev.orderly.localcloud.lambda.LambdaApiServer;
+import dev.orderly.localcloud.lambda.LocalLambda;
+import dev.orderly.localcloud.mappings.SqsEventSource;
+import dev.orderly.localcloud.mappings.StreamEventSource;
+import dev.orderly.localcloud.ses.LocalSes;
+import dev.orderly.localcloud.ses.SentEmail;
+import dev.orderly.localcloud.spi.FunctionInvoker;
+import dev.orderly.localcloud.sqs.LocalSqs;
+import dev.orderly.localcloud.ssm.LocalSsm;
+import dev.orderly.localcloud.template.EventSourceMappingSpec;
+import dev.orderly.localcloud.template.FunctionSpec;
+import dev.orderly.localcloud.template.HttpApiSpec;
+import dev.orderly.localcloud.template.LocalSettings;
+import dev.orderly.localcloud.template.LocalTemplate;
+import dev.orderly.localcloud.template.QueueSpec;
+import dev.orderly.localcloud.template.ResourceKind;
+import dev.orderly.localcloud.template.RuleSpec;
+import dev.orderly.localcloud.template.StateMachineSpec;
+import dev.orderly.localcloud.template.TemplateReader;
+import dev.orderly.stepfunctions.Scheduler;
+import dev.orderly.stepfunctions.StepFunctionsEngine;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole system from {@code template.yaml} in one JVM: the template's tables on the DynamoDB
+ * engine, its queues on ElasticMQ, its bus and rules, its state machine on the ASL interpreter, its
+ * functions in-process through the constructors Lambda calls, its HTTP API with the JWT authorizer,
+ * and its event source mappings — each service also answering the AWS SDK and CLI on loopback.
+ */
+public final class LocalCloud implements AutoCloseable {
+  static final String ACCESS_KEY = "local";
+  static final String SECRET_KEY = "local";
+
+  private final CloudSettings settings;
+  private final LocalTemplate template;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final List<SentEmail> mails = new CopyOnWriteArrayList<>();
+  private final Map<String, URI> endpoints = new LinkedHashMap<>();
+  private final Map<String, String> streamArns;
+  private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+  private final DynamoDbEngine dynamoEngine;
+  private final LocalSqs sqs;
+  private final LocalSes ses;
+  private final LocalSsm ssm;
+  private final LocalLambda lambda;
+  private final StepFunctionsEngine stepFunctions;
+  private final LocalEventBridge eventBridge;
+  private final LocalHttpApi api;
+  private final URI apiUrl;
+  private final DevTokens tokens;
+  private final DynamoDbClient dynamo;
+  private final SqsClient sqsClient;
+  private final SfnClient sfn;
+  private final EventBridgeClient events;
+  private final List<SqsEventSource> queuePollers = new ArrayList<>();
+  private final List<StreamEventSource> streamPollers = new ArrayList<>();
+
+  private LocalCloud(CloudSettings settings, Consumer<SentEmail> mailListener) {
+    this.settings = settings;
+    Ports ports = settings.ports();
+    String region = LocalSettings.DEFAULT_REGION;
+    String account = LocalSettings.DEFAULT_ACCOUNT_ID;
+
+    dynamoEngine =
+        closing(DynamoDbEngine.builder().port(ports.dynamodb()).region(region).accountId(account).build());
+    endpoints.put("dynamodb", dynamoEngine.endpoint());
+    sqs = closing(LocalSqs.start(ports.sqs(), region, account));
+    endpoints.put("sqs", sqs.endpoint());
+    ses =
+        closing(
+            LocalSes.start(
+                ports.ses(),
+                settings.clock(),
+                () -> UUID.randomUUID().toString(),
+                mail -> {
+                  mails.add(mail);
+                  mailListener.accept(mail);
+                }));
+    endpoints.put("sesv2", ses.endpoint());
+    ssm = closing(LocalSsm.start(ports.ssm(), settings.stateDirectory().resolve("parameters.json")));
+    endpoints.put("ssm", ssm.endpoint());
+
+    template =
+        TemplateReader.read(
+            settings.template(),
+            settings.templateParameters(),
+            LocalSettings.defaults().withSqsBaseUrl(sqs.endpoint()));
+
+    dynamo = client(DynamoDbClient.builder(), dynamoEngine.endpoint());
+    streamArns = Tables.create(dynamo, template.tables().values());
+    sqsClient = client(SqsClient.builder(), sqs.endpoint());
+    createQueues();
+
+    // Step Functions and EventBridge call functions, and functions call them back: both get the
+    // functions late, through a reference set once the functions know every endpoint.
+    AtomicReference<LocalLambda> functions = new AtomicReference<>();
+    stepFunctions =
+        closing(
+            StepFunctionsEngine.builder()
+                .port(ports.stepFunctions())
+                .region(region)
+                .accountId(account)
+                .scheduler(Scheduler.real(settings.clock()))
+                .lambdas(name -> functions.get().asStepFunctionsFunctions().find(name))
+                .dynamoDbEndpoint(dynamoEngine.endpoint())
+                .sqsEndpoint(sqs.endpoint())
+                .start());
+    endpoints.put("sfn", stepFunctions.endpoint());
+    for (StateMachineSpec machine : template.stateMachines().values()) {
+      stepFunctions.createStateMachine(machine.name(), machine.definition());
+    }
+    sfn = client(SfnClient.builder(), stepFunctions.endpoint());
+
+    eventBridge = closing(buildEventBridge(region, account, ports.eventBridge(), new LateInvoker(functions)));
+    endpoints.put("eventbridge", eventBridge.start());
+    events = client(EventBridgeClient.builder(), eventBridge.endpoint());
+
+    lambda = closing(buildLambda(region, account));
+    functions.set(lambda);
+    endpoints.put("lambda", closing(LambdaApiServer.start(lambda, ports.lambda())).endpoint());
+    startMappings();
+
+    DevKeys keys = DevKeys.loadOrCreate(settings.stateDirectory().resolve("dev-signing-key.json"));
+    HttpApiSpec spec = template.httpApis().values().iterator().next();
+    HttpApiSpec.JwtAuthorizer authorizer =
+        spec.defaultAuthorizer().map(spec.authorizers()::get).orElseThrow();
+    tokens = new DevTokens(keys, authorizer.issuer(), authorizer.audience().get(0), settings.clock());
+    api = closing(buildApi(spec, authorizer, keys, ports.api()));
+    apiUrl = api.start();
+    endpoints.put("api", apiUrl);
+  }
+
+  /** Starts everything the template declares; the HTTP API answers when this returns. */
+  public static LocalCloud start(CloudSettings settings, Consumer<SentEmail> mailListener) {
+    return new LocalCloud(settings, mailListener);
+  }
+
+  private void createQueues() {
+    // Dead-letter queues first: a RedrivePolicy names an existing queue.
+    List<QueueSpec> ordered = new ArrayList<>(template.queues().values());
+    ordered.sort(Comparator.comparing(q -> q.redrive().isPresent()));
+    for (QueueSpec queue : ordered) {
+      sqs.createQueue(
+          new LocalSqs.QueueSpec(
+              queue.name(),
+              queue.visibilityTimeoutSeconds(),
+              queue.messageRetentionPeriodSeconds(),
+              queue.delaySeconds(),
+              queue.fifo(),
+              queue.redrive().map(r -> new LocalSqs.DeadLetter(r.deadLetterQueue().name(), r.maxReceiveCount()))));
+    }
+  }
+
+  private LocalLambda buildLambda(String region, String account) {
+    LocalLambda.Builder builder =
+        LocalLambda.builder()
+            .region(region)
+            .accountId(account)
+            .clock(settings.clock())
+            .credentials(ACCESS_KEY, SECRET_KEY);
+    for (FunctionSpec function : template.functions().values()) {
+      Map<String, String> env = new LinkedHashMap<>(function.environment());
+      env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEngine.endpoint().toString());
+      env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+      env.put("AWS_ENDPOINT_URL_SFN", stepFunctions.endpoint().toString());
+      env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString());
+      env.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
+      env.put("AWS_ENDPOINT_URL_SSM", ssm.endpoint().toString());
+      builder.function(
+          dev.orderly.localcloud.lambda.FunctionSpec.of(function.name(), function.handler())
+              .withMemoryMb(function.memorySize())
+              .withTimeout(Duration.ofSeconds(function.timeoutSeconds()))
+              .withEnvironment(env)
+              .withReservedConcurrency(
+                  function.reservedConcurrentExecutions().isPresent()
+                      ? function.reservedConcurrentExecutions().getAsInt()
+                      : null));
+    }
+    return builder.build();
+  }
+
+  private LocalEventBridge buildEventBridge(
+      String region, String account, int port, FunctionInvoker functions) {
+    LocalEventBridge bridge =
+        LocalEventBridge.builder()
+            .region(region)
+            .accountId(account)
+            .clock(settings.clock())
+            .sqs(sqsClient)
+            .queueUrls(this::queueUrlOfArn)
+            .functions(functions)
+            .stateMachines(sfn)
+            .port(port)
+            .build();
+    template.eventBuses().values().forEach(bus -> bridge.createBus(bus.name()));
+    for (RuleSpec rule : template.rules().values()) {
+      List<TargetSpec> targets = new ArrayList<>();
+      for (RuleSpec.Target t : rule.targets()) {
+        targets.add(
+            new TargetSpec(
+                t.id(),
+                t.resource().arn(),
+                t.inputPath().orElse(null),
+                t.inputTransformer()
+                    .map(x -> new InputTransformerSpec(x.inputPathsMap(), x.inputTemplate()))
+                    .orElse(null),
+                new RetryPolicy(t.retryPolicy().maximumRetryAttempts(), t.retryPolicy().maximumEventAgeInSeconds()),
+                t.deadLetterQueue().map(q -> q.arn()).orElse(null)));
+      }
+      bridge.putRule(
+          new dev.orderly.localcloud.events.RuleSpec(rule.name(), rule.busName(), rule.eventPattern(), targets));
+    }
+    return bridge;
+  }
+
+  private String queueUrlOfArn(String arn) {
+    return template.queues().values().stream()
+        .filter(q -> q.arn().equals(arn))
+        .map(q -> sqs.queueUrl(q.name()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no queue has the ARN " + arn));
+  }
+
+  private void startMappings() {
+    for (EventSourceMappingSpec mapping : template.eventSourceMappings().values()) {
+      if (!mapping.enabled()) {
+        continue;
+      }
+      if (mapping.source().kind() == ResourceKind.QUEUE) {
+        SqsEventSource poller =
+            SqsEventSource.builder()
+                .sqs(sqsClient)
+                .queueUrl(sqs.queueUrl(mapping.source().name()))
+                .queueArn(mapping.source().arn())
+                .function(mapping.function().name(), lambda)
+                .batchSize(mapping.batchSize())
+                .batchingWindow(Duration.ofSeconds(mapping.maximumBatchingWindowInSeconds()))
+                .reportBatchItemFailures(mapping.reportsBatchItemFailures())
+                .maximumConcurrency(mapping.maximumConcurrency().orElse(1000))
+                .build();
+        queuePollers.add(closing(poller));
+        poller.start();
+      } else {
+        throw new IllegalStateException("wired below");
+      }
+    }
+  }
+
+  private LocalHttpApi buildApi(
+      HttpApiSpec spec, HttpApiSpec.JwtAuthorizer authorizer, DevKeys keys, int port) {
+    LocalHttpApi.Builder builder =
+        LocalHttpApi.builder()
+            .port(port)
+            .clock(settings.clock())
+            .functions(lambda)
+            .jwt(authorizer.issuer(), authorizer.audience(), keys)
+            .identity(LocalSettings.DEFAULT_ACCOUNT_ID, spec.apiId())
+            .throttling(spec.defaultThrottling().rateLimit(), spec.defaultThrottling().burstLimit());
+    for (HttpApiSpec.Route route : spec.routes()) {
+      RouteSpec routeSpec = RouteSpec.of(route.routeKey(), route.functionName());
+      builder.route(route.authorizer().isPresent() ? routeSpec : routeSpec.withoutAuthorization());
+      builder.routeThrottling(route.routeKey(), route.throttling().rateLimit(), route.throttling().burstLimit());
+    }
+    return builder.build();
+  }
+
+  private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+          & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C>
+      C client(B builder, URI endpoint) {
+    C client =
+        builder
+            .endpointOverride(endpoint)
+            .region(Region.of(LocalSettings.DEFAULT_REGION))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+            .httpClient(http)
+            .overrideConfiguration(ClientOverrideConfiguration.builder().build())
+            .build();
+    if (client instanceof AutoCloseable closeable) {
+      closeables.add(closeable);
+    }
+    return client;
+  }
+
+  private <T extends AutoCloseable> T closing(T closeable) {
+    closeables.add(closeable);
+    return closeable;
+  }
+
+  public LocalTemplate template() {
+    return template;
+  }
+
+  public URI apiUrl() {
+    return apiUrl;
+  }
+
+  /** Every service's loopback endpoint, by the service name of {@code AWS_ENDPOINT_URL_<NAME>}. */
+  public Map<String, URI> endpoints() {
+    return Map.copyOf(endpoints);
+  }
+
+  public String token(String tenant, String subject, Duration ttl) {
+    return tokens.mint(tenant, subject, ttl);
+  }
+
+  public LocalLambda lambda() {
+    return lambda;
+  }
+
+  public List<SentEmail> mails() {
+    return List.copyOf(mails);
+  }
+
+  /** The cloud as the demo drives and checks it. */
+  public DemoCloud demoCloud() {
+    String bus = template.eventBuses().values().iterator().next().name();
+    String saga = template.stateMachines().values().iterator().next().arn();
+    LocalCloud cloud = this;
+    return new DemoCloud() {
+      @Override
+      public URI apiUrl() {
+        return cloud.apiUrl;
+      }
+
+      @Override
+      public String token(String tenant, String subject) {
+        return cloud.token(tenant, subject, Duration.ofHours(1));
+      }
+
+      @Override
+      public DynamoDbClient dynamo() {
+        return cloud.dynamo;
+      }
+
+      @Override
+      public String tableName(String logicalId) {
+        return template.tables().get(logicalId).name();
+      }
+
+      @Override
+      public SfnClient stepFunctions() {
+        return cloud.sfn;
+      }
+
+      @Override
+      public String sagaArn() {
+        return saga;
+      }
+
+      @Override
+      public void publish(String source, String detailType, String detail) {
+        PutEventsResponse response =
+            cloud.events.putEvents(
+                b ->
+                    b.entries(
+                        e -> e.eventBusName(bus).source(source).detailType(detailType).detail(detail)));
+        if (response.failedEntryCount() > 0) {
+          throw new IllegalStateException("PutEvents refused the entry: " + response.entries());
+        }
+      }
+
+      @Override
+      public List<SentEmail> mails() {
+        return cloud.mails();
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        // closing the rest matters more than one service's failure to stop
+      }
+    }
+    http.close();
+  }
+}
