@@ -155,7 +155,7 @@ final class TemplateContext implements Intrinsics.Symbols {
               + ") has no attribute "
               + attribute
               + " the local cloud knows; it knows "
-              + identity.attributes().keySet());
+              + new java.util.TreeSet<>(identity.attributes().keySet()));
     }
     return value;
   }
