@@ -11,6 +11,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +27,9 @@ import picocli.CommandLine.ParentCommand;
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand Orderly root;
   @Mixin CloudOptions options = new CloudOptions();
+
+  private static final Map<String, String> LOAD_TEST =
+      Map.of("PlaceOrderRateLimit", "1000", "PlaceOrderBurstLimit", "1000");
 
   @Option(names = {"-n", "--orders"}, defaultValue = "1000", description = "How many orders.")
   int orders;
@@ -42,6 +47,14 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+    // A load test raises POST /orders' throttle (50/s in the template) unless told otherwise.
+    Map<String, String> load = new LinkedHashMap<>(LOAD_TEST);
+    load.putAll(options.parameters);
+    options.parameters = load;
+    out.printf(
+        "POST /orders throttled at %s/s, burst %s (template parameters PlaceOrderRateLimit and"
+            + " PlaceOrderBurstLimit; -p overrides)%n",
+        load.get("PlaceOrderRateLimit"), load.get("PlaceOrderBurstLimit"));
     try (LocalCloud cloud = LocalCloud.start(options.settings(root, true), mail -> {})) {
       out.printf(
           "local cloud ready in %d ms (process start to API ready) at %s%n",
