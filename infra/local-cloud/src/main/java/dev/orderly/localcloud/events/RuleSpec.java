@@ -1,0 +1,20 @@
+package dev.orderly.localcloud.events;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A rule on a bus, as {@code AWS::Events::Rule} declares it: an event pattern (JSON text, matched
+ * by AWS's event-ruler) and its targets. Rules are {@code ENABLED}.
+ *
+ * @param eventBusName a bus name or ARN; {@code "default"} when null
+ */
+public record RuleSpec(
+    String name, String eventBusName, String eventPattern, List<TargetSpec> targets) {
+  public RuleSpec {
+    Objects.requireNonNull(name, "rule Name is required");
+    Objects.requireNonNull(eventPattern, "rule " + name + " needs an EventPattern");
+    eventBusName = eventBusName == null ? "default" : eventBusName;
+    targets = List.copyOf(targets == null ? List.of() : targets);
+  }
+}
