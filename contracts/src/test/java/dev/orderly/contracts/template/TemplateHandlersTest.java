@@ -80,10 +80,20 @@ class TemplateHandlersTest {
             route -> {
               JsonNode limits = route.getValue();
               assertThat(Template.routes()).containsKey(route.getKey());
-              assertThat(limits.get("ThrottlingRateLimit").asInt())
+              assertThat(limit(limits.get("ThrottlingRateLimit")))
                   .isPositive()
-                  .isLessThanOrEqualTo(limits.get("ThrottlingBurstLimit").asInt());
+                  .isLessThanOrEqualTo(limit(limits.get("ThrottlingBurstLimit")));
             });
+  }
+
+  /** A number, or a Ref to a parameter: its default. */
+  private static int limit(JsonNode value) {
+    if (value.has("Ref")) {
+      JsonNode parameter = Template.ROOT.at("/Parameters/" + value.get("Ref").asText());
+      assertThat(parameter.path("Type").asText()).isEqualTo("Number");
+      return parameter.path("Default").asInt();
+    }
+    return value.asInt();
   }
 
   static String handlerClass(JsonNode function) {

@@ -15,7 +15,8 @@ final class CloudOptions {
 
   @Option(
       names = "--ephemeral-ports",
-      description = "Any free port for every service, instead of the standard ones (API 3000, ...).")
+      description =
+          "Any free port for every service, instead of the standard ones (API 3000, ...).")
   boolean ephemeralPorts;
 
   CloudSettings settings(Orderly root, boolean ephemeralByDefault) {

@@ -23,7 +23,10 @@ import picocli.CommandLine.ParentCommand;
  * {@code orderly demo}: a local cloud of its own (free ports, so it runs beside {@code up}), then
  * the demo batch; exit status 1 when an invariant failed.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Place a batch of orders and check the invariants.")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Place a batch of orders and check the invariants.")
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand Orderly root;
   @Mixin CloudOptions options = new CloudOptions();
@@ -31,16 +34,25 @@ final class DemoCommand implements Callable<Integer> {
   private static final Map<String, String> LOAD_TEST =
       Map.of("PlaceOrderRateLimit", "1000", "PlaceOrderBurstLimit", "1000");
 
-  @Option(names = {"-n", "--orders"}, defaultValue = "1000", description = "How many orders.")
+  @Option(
+      names = {"-n", "--orders"},
+      defaultValue = "1000",
+      description = "How many orders.")
   int orders;
 
-  @Option(names = "--concurrency", defaultValue = "32", description = "Clients placing orders at once.")
+  @Option(
+      names = "--concurrency",
+      defaultValue = "32",
+      description = "Clients placing orders at once.")
   int concurrency;
 
   @Option(names = "--seed", defaultValue = "42", description = "Fixes the mix of orders.")
   long seed;
 
-  @Option(names = "--timeout", defaultValue = "PT5M", description = "How long to wait for the sagas.")
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT5M",
+      description = "How long to wait for the sagas.")
   Duration timeout;
 
   @Override
@@ -61,7 +73,9 @@ final class DemoCommand implements Callable<Integer> {
           System.currentTimeMillis() - started, cloud.apiUrl());
       DemoPlan plan = DemoPlan.of(orders, seed);
       Outcome outcome = new Demo(cloud.demoCloud(), out, concurrency, timeout).run(plan);
-      out.printf("memory      peak resident %2$s (VmHWM), heap pools' peaks summed %1$d MB%n", peakHeapMb(), peakResident());
+      out.printf(
+          "memory      peak resident %2$s (VmHWM), heap pools' peaks summed %1$d MB%n",
+          peakHeapMb(), peakResident());
       return outcome.passed() ? 0 : 1;
     }
   }

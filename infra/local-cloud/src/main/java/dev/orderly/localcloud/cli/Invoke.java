@@ -19,29 +19,43 @@ import picocli.CommandLine.ParentCommand;
  * invocation of one function with an event file, on a fresh local cloud (so the function's tables,
  * queues and endpoints exist); the response on standard output, exit status 1 on a function error.
  */
-@Command(name = "invoke", mixinStandardHelpOptions = true, description = "Invoke one function with an event file.")
+@Command(
+    name = "invoke",
+    mixinStandardHelpOptions = true,
+    description = "Invoke one function with an event file.")
 final class Invoke implements Callable<Integer> {
   @ParentCommand Orderly root;
   @Mixin CloudOptions options = new CloudOptions();
 
-  @Parameters(index = "0", description = "The function: its logical id (PlaceOrderFunction) or its name.")
+  @Parameters(
+      index = "0",
+      description = "The function: its logical id (PlaceOrderFunction) or its name.")
   String function;
 
-  @Option(names = {"-e", "--event"}, required = true, description = "The event JSON file.")
+  @Option(
+      names = {"-e", "--event"},
+      required = true,
+      description = "The event JSON file.")
   Path event;
 
   @Override
   public Integer call() throws IOException {
     byte[] payload = Files.readAllBytes(event);
     new ObjectMapper().readTree(payload); // refuse a file that is not JSON before starting anything
-    try (LocalCloud cloud = LocalCloud.start(options.settings(root, true), mail -> System.err.println("mail  to " + mail.to() + ": " + mail.subject()))) {
+    try (LocalCloud cloud =
+        LocalCloud.start(
+            options.settings(root, true),
+            mail -> System.err.println("mail  to " + mail.to() + ": " + mail.subject()))) {
       FunctionSpec spec =
           cloud.template().functions().containsKey(function)
               ? cloud.template().functions().get(function)
               : cloud.template().functionNamed(function).orElse(null);
       if (spec == null) {
         System.err.println(
-            "orderly: no function " + function + "; the template has " + cloud.template().functions().keySet());
+            "orderly: no function "
+                + function
+                + "; the template has "
+                + cloud.template().functions().keySet());
         return 2;
       }
       InvokeResult result = cloud.lambda().invoke(spec.name(), payload);

@@ -49,7 +49,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -96,7 +95,12 @@ public final class LocalCloud implements AutoCloseable {
     String account = LocalSettings.DEFAULT_ACCOUNT_ID;
 
     dynamoEngine =
-        closing(DynamoDbEngine.builder().port(ports.dynamodb()).region(region).accountId(account).build());
+        closing(
+            DynamoDbEngine.builder()
+                .port(ports.dynamodb())
+                .region(region)
+                .accountId(account)
+                .build());
     endpoints.put("dynamodb", dynamoEngine.endpoint());
     sqs = closing(LocalSqs.start(ports.sqs(), region, account));
     endpoints.put("sqs", sqs.endpoint());
@@ -111,7 +115,8 @@ public final class LocalCloud implements AutoCloseable {
                   mailListener.accept(mail);
                 }));
     endpoints.put("sesv2", ses.endpoint());
-    ssm = closing(LocalSsm.start(ports.ssm(), settings.stateDirectory().resolve("parameters.json")));
+    ssm =
+        closing(LocalSsm.start(ports.ssm(), settings.stateDirectory().resolve("parameters.json")));
     endpoints.put("ssm", ssm.endpoint());
 
     template =
@@ -134,7 +139,7 @@ public final class LocalCloud implements AutoCloseable {
                 .port(ports.stepFunctions())
                 .region(region)
                 .accountId(account)
-                .scheduler(Scheduler.real(settings.clock()))
+                .scheduler(ScaledScheduler.of(Scheduler.real(settings.clock()), settings.timeScale()))
                 .lambdas(name -> functions.get().asStepFunctionsFunctions().find(name))
                 .dynamoDbEndpoint(dynamoEngine.endpoint())
                 .sqsEndpoint(sqs.endpoint())
@@ -145,7 +150,8 @@ public final class LocalCloud implements AutoCloseable {
     }
     sfn = client(SfnClient.builder(), stepFunctions.endpoint());
 
-    eventBridge = closing(buildEventBridge(region, account, ports.eventBridge(), new LateInvoker(functions)));
+    eventBridge =
+        closing(buildEventBridge(region, account, ports.eventBridge(), new LateInvoker(functions)));
     endpoints.put("eventbridge", eventBridge.start());
     events = client(EventBridgeClient.builder(), eventBridge.endpoint());
 
@@ -158,7 +164,8 @@ public final class LocalCloud implements AutoCloseable {
     HttpApiSpec spec = template.httpApis().values().iterator().next();
     HttpApiSpec.JwtAuthorizer authorizer =
         spec.defaultAuthorizer().map(spec.authorizers()::get).orElseThrow();
-    tokens = new DevTokens(keys, authorizer.issuer(), authorizer.audience().get(0), settings.clock());
+    tokens =
+        new DevTokens(keys, authorizer.issuer(), authorizer.audience().get(0), settings.clock());
     api = closing(buildApi(spec, authorizer, keys, ports.api()));
     apiUrl = api.start();
     endpoints.put("api", apiUrl);
@@ -181,7 +188,12 @@ public final class LocalCloud implements AutoCloseable {
               queue.messageRetentionPeriodSeconds(),
               queue.delaySeconds(),
               queue.fifo(),
-              queue.redrive().map(r -> new LocalSqs.DeadLetter(r.deadLetterQueue().name(), r.maxReceiveCount()))));
+              queue
+                  .redrive()
+                  .map(
+                      r ->
+                          new LocalSqs.DeadLetter(
+                              r.deadLetterQueue().name(), r.maxReceiveCount()))));
     }
   }
 
@@ -238,11 +250,14 @@ public final class LocalCloud implements AutoCloseable {
                 t.inputTransformer()
                     .map(x -> new InputTransformerSpec(x.inputPathsMap(), x.inputTemplate()))
                     .orElse(null),
-                new RetryPolicy(t.retryPolicy().maximumRetryAttempts(), t.retryPolicy().maximumEventAgeInSeconds()),
+                new RetryPolicy(
+                    t.retryPolicy().maximumRetryAttempts(),
+                    t.retryPolicy().maximumEventAgeInSeconds()),
                 t.deadLetterQueue().map(q -> q.arn()).orElse(null)));
       }
       bridge.putRule(
-          new dev.orderly.localcloud.events.RuleSpec(rule.name(), rule.busName(), rule.eventPattern(), targets));
+          new dev.orderly.localcloud.events.RuleSpec(
+              rule.name(), rule.busName(), rule.eventPattern(), targets));
     }
     return bridge;
   }
@@ -289,24 +304,30 @@ public final class LocalCloud implements AutoCloseable {
             .functions(lambda)
             .jwt(authorizer.issuer(), authorizer.audience(), keys)
             .identity(LocalSettings.DEFAULT_ACCOUNT_ID, spec.apiId())
-            .throttling(spec.defaultThrottling().rateLimit(), spec.defaultThrottling().burstLimit());
+            .throttling(
+                spec.defaultThrottling().rateLimit(), spec.defaultThrottling().burstLimit());
     for (HttpApiSpec.Route route : spec.routes()) {
       RouteSpec routeSpec = RouteSpec.of(route.routeKey(), route.functionName());
       builder.route(route.authorizer().isPresent() ? routeSpec : routeSpec.withoutAuthorization());
-      builder.routeThrottling(route.routeKey(), route.throttling().rateLimit(), route.throttling().burstLimit());
+      builder.routeThrottling(
+          route.routeKey(), route.throttling().rateLimit(), route.throttling().burstLimit());
     }
     return builder.build();
   }
 
-  private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
-          & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C>
+  private <
+          B extends
+              software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+                  & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>,
+          C>
       C client(B builder, URI endpoint) {
     C client =
         builder
             .endpointOverride(endpoint)
             .region(Region.of(LocalSettings.DEFAULT_REGION))
             .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
             .httpClient(http)
             .overrideConfiguration(ClientOverrideConfiguration.builder().build())
             .build();
@@ -388,7 +409,11 @@ public final class LocalCloud implements AutoCloseable {
             cloud.events.putEvents(
                 b ->
                     b.entries(
-                        e -> e.eventBusName(bus).source(source).detailType(detailType).detail(detail)));
+                        e ->
+                            e.eventBusName(bus)
+                                .source(source)
+                                .detailType(detailType)
+                                .detail(detail)));
         if (response.failedEntryCount() > 0) {
           throw new IllegalStateException("PutEvents refused the entry: " + response.entries());
         }

@@ -7,7 +7,14 @@ package dev.orderly.localcloud.cloud;
  * any free port for each, for tests and for demos that must not collide with a running {@code up}.
  */
 public record Ports(
-    int api, int lambda, int dynamodb, int sqs, int stepFunctions, int eventBridge, int ses, int ssm) {
+    int api,
+    int lambda,
+    int dynamodb,
+    int sqs,
+    int stepFunctions,
+    int eventBridge,
+    int ses,
+    int ssm) {
   public static Ports standard() {
     return new Ports(3000, 3001, 8000, 9324, 8083, 8084, 8085, 8086);
   }

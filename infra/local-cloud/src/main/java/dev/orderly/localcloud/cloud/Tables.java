@@ -52,7 +52,12 @@ final class Tables {
             .tableName(table.name())
             .attributeDefinitions(
                 table.attributeDefinitions().stream()
-                    .map(a -> AttributeDefinition.builder().attributeName(a.name()).attributeType(a.type()).build())
+                    .map(
+                        a ->
+                            AttributeDefinition.builder()
+                                .attributeName(a.name())
+                                .attributeType(a.type())
+                                .build())
                     .toList())
             .keySchema(keys(table.keySchema()))
             .billingMode(onDemand ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED);
@@ -88,18 +93,25 @@ final class Tables {
                           .build())
               .toList());
     }
-    table
-        .stream()
+    table.stream()
         .ifPresent(
             s ->
                 request.streamSpecification(
-                    StreamSpecification.builder().streamEnabled(true).streamViewType(s.viewType()).build()));
+                    StreamSpecification.builder()
+                        .streamEnabled(true)
+                        .streamViewType(s.viewType())
+                        .build()));
     return request.build();
   }
 
   private static List<KeySchemaElement> keys(List<TableSpec.KeyElement> keys) {
     return keys.stream()
-        .map(k -> KeySchemaElement.builder().attributeName(k.attributeName()).keyType(k.keyType()).build())
+        .map(
+            k ->
+                KeySchemaElement.builder()
+                    .attributeName(k.attributeName())
+                    .keyType(k.keyType())
+                    .build())
         .toList();
   }
 
