@@ -165,7 +165,7 @@ class SqsEventSourceTest {
   @Test
   void batchingWindowGathersMessagesUntilItCloses(TestInfo test) {
     String url = queue(test, 30, 3);
-    start(url, b -> b.pollers(1).batchSize(10).batchingWindow(Duration.ofSeconds(3)));
+    start(url, b -> b.pollers(1).batchSize(10).batchingWindow(Duration.ofSeconds(2)));
 
     send(url, "one");
     await()
@@ -260,10 +260,7 @@ class SqsEventSourceTest {
     AtomicInteger calls = new AtomicInteger();
     function.answer(e -> calls.incrementAndGet() == 1 ? unhandled() : ok("{}"));
 
-    SqsEventSource mapping =
-        start(
-            url,
-            b -> b.pollers(1).batchingWindow(Duration.ofSeconds(1)).reportBatchItemFailures(true));
+    SqsEventSource mapping = start(url, b -> b.pollers(1).reportBatchItemFailures(true));
 
     await().atMost(BOUND).until(() -> function.records().size() == 4);
     assertThat(function.records().subList(2, 4))
@@ -280,10 +277,7 @@ class SqsEventSourceTest {
     function.answer(
         e -> calls.incrementAndGet() == 1 ? failing(List.of("not-a-message-id")) : ok("{}"));
 
-    SqsEventSource mapping =
-        start(
-            url,
-            b -> b.pollers(1).batchingWindow(Duration.ofSeconds(1)).reportBatchItemFailures(true));
+    SqsEventSource mapping = start(url, b -> b.pollers(1).reportBatchItemFailures(true));
 
     await().atMost(BOUND).until(() -> function.records().size() == 4);
     assertThat(function.records().subList(2, 4))
