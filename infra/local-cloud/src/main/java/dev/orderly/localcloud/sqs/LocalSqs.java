@@ -1,0 +1,155 @@
+package dev.orderly.localcloud.sqs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+
+/**
+ * SQS on loopback: ElasticMQ embedded, answering SDK v2's JSON protocol and the AWS CLI, with the
+ * template's queues created through a real {@link SqsClient} so that the queues the functions see
+ * are exactly what SQS would hold (redrive, visibility, retention, FIFO are ElasticMQ's own).
+ *
+ * <p>Queue URLs are {@code http://localhost:<port>/<accountId>/<name>} and ARNs {@code
+ * arn:aws:sqs:<region>:<accountId>:<name>}, as ElasticMQ reports them.
+ */
+public final class LocalSqs implements AutoCloseable {
+  private final SQSRestServer server;
+  private final int port;
+  private final String region;
+  private final String accountId;
+  private final SqsClient client;
+
+  private LocalSqs(int port, String region, String accountId) {
+    this.port = port;
+    this.region = region;
+    this.accountId = accountId;
+    this.server =
+        SQSRestServerBuilder.withPort(port)
+            .withInterface("127.0.0.1")
+            .withServerAddress(new NodeAddress("http", "localhost", port, ""))
+            .withAWSRegion(region)
+            .withAWSAccountId(accountId)
+            .start();
+    server.waitUntilStarted();
+    this.client =
+        SqsClient.builder()
+            .endpointOverride(endpoint())
+            .region(Region.of(region))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .httpClient(UrlConnectionHttpClient.builder().build())
+            .build();
+  }
+
+  /**
+   * Starts ElasticMQ on loopback.
+   *
+   * @param port the port, or 0 for a free one
+   */
+  public static LocalSqs start(int port, String region, String accountId) {
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(accountId, "accountId");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535: " + port);
+    }
+    return new LocalSqs(port == 0 ? freePort() : port, region, accountId);
+  }
+
+  /** The endpoint to hand to {@code endpointOverride} or {@code --endpoint-url}. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  /** A client on this endpoint, owned by this instance (closed with it). */
+  public SqsClient client() {
+    return client;
+  }
+
+  /**
+   * Creates the queue (idempotent for equal attributes, as SQS) and returns its URL. A dead-letter
+   * queue must be created first: its ARN is looked up.
+   */
+  public String createQueue(QueueSpec spec) {
+    Map<QueueAttributeName, String> attributes = new HashMap<>();
+    attributes.put(
+        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(spec.visibilityTimeoutSeconds()));
+    attributes.put(
+        QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+        Integer.toString(spec.messageRetentionSeconds()));
+    attributes.put(QueueAttributeName.DELAY_SECONDS, Integer.toString(spec.delaySeconds()));
+    if (spec.fifo()) {
+      attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+    }
+    if (spec.deadLetter() != null) {
+      attributes.put(
+          QueueAttributeName.REDRIVE_POLICY,
+          "{\"deadLetterTargetArn\":\""
+              + deadLetterArn(spec.deadLetter().queue())
+              + "\",\"maxReceiveCount\":"
+              + spec.deadLetter().maxReceiveCount()
+              + "}");
+    }
+    return client.createQueue(b -> b.queueName(spec.name()).attributes(attributes)).queueUrl();
+  }
+
+  /** The URL of an existing queue; {@link QueueDoesNotExistException} if there is none. */
+  public String queueUrl(String name) {
+    return client.getQueueUrl(b -> b.queueName(name)).queueUrl();
+  }
+
+  /** The ARN SQS gives the queue of that name (whether or not it exists yet). */
+  public String queueArn(String name) {
+    return "arn:aws:sqs:" + region + ":" + accountId + ":" + name;
+  }
+
+  private String deadLetterArn(String queueNameOrArn) {
+    String name =
+        queueNameOrArn.startsWith("arn:")
+            ? queueNameOrArn.substring(queueNameOrArn.lastIndexOf(':') + 1)
+            : queueNameOrArn;
+    try {
+      queueUrl(name);
+    } catch (QueueDoesNotExistException e) {
+      throw new IllegalStateException(
+          "Dead-letter queue " + name + " does not exist: create it before its source queue", e);
+    }
+    return queueArn(name);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free loopback port", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.stopAndWait();
+  }
+}
