@@ -41,7 +41,12 @@ public record CloudSettings(
 
   public static CloudSettings of(Path repository) {
     return new CloudSettings(
-        repository, repository.resolve(".orderly"), Map.of(), Ports.standard(), Clock.systemUTC(), 1);
+        repository,
+        repository.resolve(".orderly"),
+        Map.of(),
+        Ports.standard(),
+        Clock.systemUTC(),
+        1);
   }
 
   public CloudSettings withParameters(Map<String, String> overrides) {

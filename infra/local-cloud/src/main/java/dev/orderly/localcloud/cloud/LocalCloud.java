@@ -13,6 +13,7 @@ import dev.orderly.localcloud.events.TargetSpec;
 import dev.orderly.localcloud.lambda.LambdaApiServer;
 import dev.orderly.localcloud.lambda.LocalLambda;
 import dev.orderly.localcloud.mappings.SqsEventSource;
+import dev.orderly.localcloud.mappings.StartingPosition;
 import dev.orderly.localcloud.mappings.StreamEventSource;
 import dev.orderly.localcloud.ses.LocalSes;
 import dev.orderly.localcloud.ses.SentEmail;
@@ -31,7 +32,11 @@ import dev.orderly.localcloud.template.StateMachineSpec;
 import dev.orderly.localcloud.template.TemplateReader;
 import dev.orderly.stepfunctions.Scheduler;
 import dev.orderly.stepfunctions.StepFunctionsEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +54,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -63,6 +70,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalCloud implements AutoCloseable {
   static final String ACCESS_KEY = "local";
   static final String SECRET_KEY = "local";
+  static final Duration FAILED_MESSAGE_VISIBILITY = Duration.ofSeconds(5);
 
   private final CloudSettings settings;
   private final LocalTemplate template;
@@ -83,6 +91,7 @@ public final class LocalCloud implements AutoCloseable {
   private final DevTokens tokens;
   private final DynamoDbClient dynamo;
   private final SqsClient sqsClient;
+  private final DynamoDbStreamsClient streams;
   private final SfnClient sfn;
   private final EventBridgeClient events;
   private final List<SqsEventSource> queuePollers = new ArrayList<>();
@@ -116,7 +125,9 @@ public final class LocalCloud implements AutoCloseable {
                 }));
     endpoints.put("sesv2", ses.endpoint());
     ssm =
-        closing(LocalSsm.start(ports.ssm(), settings.stateDirectory().resolve("parameters.json")));
+        closing(
+            LocalSsm.start(
+                ports.ssm(), parametersFile(settings), region, account, settings.clock()));
     endpoints.put("ssm", ssm.endpoint());
 
     template =
@@ -128,6 +139,7 @@ public final class LocalCloud implements AutoCloseable {
     dynamo = client(DynamoDbClient.builder(), dynamoEngine.endpoint());
     streamArns = Tables.create(dynamo, template.tables().values());
     sqsClient = client(SqsClient.builder(), sqs.endpoint());
+    streams = client(DynamoDbStreamsClient.builder(), dynamoEngine.endpoint());
     createQueues();
 
     // Step Functions and EventBridge call functions, and functions call them back: both get the
@@ -139,7 +151,8 @@ public final class LocalCloud implements AutoCloseable {
                 .port(ports.stepFunctions())
                 .region(region)
                 .accountId(account)
-                .scheduler(ScaledScheduler.of(Scheduler.real(settings.clock()), settings.timeScale()))
+                .scheduler(
+                    ScaledScheduler.of(Scheduler.real(settings.clock()), settings.timeScale()))
                 .lambdas(name -> functions.get().asStepFunctionsFunctions().find(name))
                 .dynamoDbEndpoint(dynamoEngine.endpoint())
                 .sqsEndpoint(sqs.endpoint())
@@ -176,13 +189,27 @@ public final class LocalCloud implements AutoCloseable {
     return new LocalCloud(settings, mailListener);
   }
 
+  /** The SSM parameters file: created empty ({@code {}}) the first time, then the user's. */
+  private static Path parametersFile(CloudSettings settings) {
+    Path file = settings.stateDirectory().resolve("parameters.json");
+    try {
+      Files.createDirectories(file.getParent());
+      if (!Files.exists(file)) {
+        Files.writeString(file, "{}\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + file, e);
+    }
+    return file;
+  }
+
   private void createQueues() {
     // Dead-letter queues first: a RedrivePolicy names an existing queue.
     List<QueueSpec> ordered = new ArrayList<>(template.queues().values());
     ordered.sort(Comparator.comparing(q -> q.redrive().isPresent()));
     for (QueueSpec queue : ordered) {
       sqs.createQueue(
-          new LocalSqs.QueueSpec(
+          new dev.orderly.localcloud.sqs.QueueSpec(
               queue.name(),
               queue.visibilityTimeoutSeconds(),
               queue.messageRetentionPeriodSeconds(),
@@ -192,8 +219,9 @@ public final class LocalCloud implements AutoCloseable {
                   .redrive()
                   .map(
                       r ->
-                          new LocalSqs.DeadLetter(
-                              r.deadLetterQueue().name(), r.maxReceiveCount()))));
+                          new dev.orderly.localcloud.sqs.QueueSpec.DeadLetter(
+                              r.deadLetterQueue().name(), r.maxReceiveCount()))
+                  .orElse(null)));
     }
   }
 
@@ -286,13 +314,58 @@ public final class LocalCloud implements AutoCloseable {
                 .batchingWindow(Duration.ofSeconds(mapping.maximumBatchingWindowInSeconds()))
                 .reportBatchItemFailures(mapping.reportsBatchItemFailures())
                 .maximumConcurrency(mapping.maximumConcurrency().orElse(1000))
+                // Locally a failed message is visible again after 5 s, not the queue's 90–180 s,
+                // so a laptop loop does not stall for minutes; maxReceiveCount still sends it to
+                // its DLQ (README: the local cloud's deviations).
+                .failedMessageVisibility(FAILED_MESSAGE_VISIBILITY)
                 .build();
         queuePollers.add(closing(poller));
         poller.start();
+      } else if (mapping.source().kind() == ResourceKind.TABLE_STREAM) {
+        StreamEventSource.Builder poller =
+            StreamEventSource.builder()
+                .streams(streams)
+                .streamArn(streamArns.get(tableOfStream(mapping)))
+                .function(mapping.function().name(), lambda)
+                .functionArn(mapping.function().arn())
+                .startingPosition(
+                    StartingPosition.valueOf(mapping.startingPosition().orElse("TRIM_HORIZON")))
+                .batchSize(mapping.batchSize())
+                .batchingWindow(Duration.ofSeconds(mapping.maximumBatchingWindowInSeconds()))
+                .filters(mapping.filterPatterns())
+                .maximumRetryAttempts(mapping.maximumRetryAttempts())
+                .maximumRecordAgeSeconds(mapping.maximumRecordAgeInSeconds())
+                .bisectOnError(mapping.bisectBatchOnFunctionError())
+                .reportBatchItemFailures(mapping.reportsBatchItemFailures())
+                .pollInterval(Duration.ofMillis(50));
+        mapping
+            .onFailure()
+            .ifPresent(queue -> poller.onFailure(sqsClient, sqs.queueUrl(queue.name())));
+        StreamEventSource source = closing(poller.build());
+        streamPollers.add(source);
+        source.start();
       } else {
-        throw new IllegalStateException("wired below");
+        throw new IllegalStateException(
+            mapping.logicalId()
+                + ": event source "
+                + mapping.source().kind()
+                + " is not supported");
       }
     }
+  }
+
+  private String tableOfStream(EventSourceMappingSpec mapping) {
+    return template.tables().values().stream()
+        .filter(t -> t.name().equals(mapping.source().name()))
+        .map(t -> t.logicalId())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    mapping.logicalId()
+                        + ": no table "
+                        + mapping.source().name()
+                        + " has a stream"));
   }
 
   private LocalHttpApi buildApi(
@@ -409,11 +482,12 @@ public final class LocalCloud implements AutoCloseable {
             cloud.events.putEvents(
                 b ->
                     b.entries(
-                        e ->
-                            e.eventBusName(bus)
-                                .source(source)
-                                .detailType(detailType)
-                                .detail(detail)));
+                        PutEventsRequestEntry.builder()
+                            .eventBusName(bus)
+                            .source(source)
+                            .detailType(detailType)
+                            .detail(detail)
+                            .build()));
         if (response.failedEntryCount() > 0) {
           throw new IllegalStateException("PutEvents refused the entry: " + response.entries());
         }

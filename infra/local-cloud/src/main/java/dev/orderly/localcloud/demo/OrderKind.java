@@ -13,8 +13,12 @@ public enum OrderKind {
   DECLINED("tok_decline", 100, "PAYMENT_DECLINED"),
   /** tok_outage_2: the provider fails twice, the function's own retries recover it. */
   BLIP("tok_outage_2", 80, "confirmed"),
-  /** tok_outage_6: longer than the function's retries; the state machine's Retry recovers it. */
-  OUTAGE("tok_outage_6", 50, "confirmed"),
+  /**
+   * tok_outage_3: the function's three quick attempts all fail (TransientFailure); the state
+   * machine's Retry recovers it when it lands on the same execution environment (the local provider
+   * counts attempts per environment), else it takes longer or runs out.
+   */
+  OUTAGE("tok_outage_3", 50, "confirmed, or SERVICE_UNAVAILABLE"),
   /** tok_down: transient failures exhaust every retry → refund (a no-op), release, cancel. */
   DOWN("tok_down", 10, "SERVICE_UNAVAILABLE"),
   /** tok_ok, POSTed twice concurrently with one Idempotency-Key: one order. */

@@ -53,9 +53,13 @@ final class Api {
       request.setHeader(headers[i], headers[i + 1]);
     }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       Map<String, String> flat = new LinkedHashMap<>();
-      response.headers().map().forEach((k, v) -> flat.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+      response
+          .headers()
+          .map()
+          .forEach((k, v) -> flat.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
       return new Response(response.statusCode(), flat, response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
