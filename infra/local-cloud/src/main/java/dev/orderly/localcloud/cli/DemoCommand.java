@@ -4,10 +4,13 @@ import dev.orderly.localcloud.cloud.LocalCloud;
 import dev.orderly.localcloud.demo.Demo;
 import dev.orderly.localcloud.demo.DemoPlan;
 import dev.orderly.localcloud.demo.Outcome;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +61,16 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream out = System.out;
+    // The functions' JSON logs go to a file: the console is for progress and the summary.
+    Path functionLog = options.settings(root, true).stateDirectory().resolve("demo-functions.log");
+    try {
+      Files.createDirectories(functionLog.getParent());
+      System.setOut(
+          new PrintStream(Files.newOutputStream(functionLog), false, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + functionLog, e);
+    }
+    out.println("function logs → " + functionLog);
     long started = ManagementFactory.getRuntimeMXBean().getStartTime();
     // A load test raises POST /orders' throttle (50/s in the template) unless told otherwise.
     Map<String, String> load = new LinkedHashMap<>(LOAD_TEST);

@@ -25,6 +25,7 @@ final class ApiClient {
   private final URI base;
   final AtomicLong throttled = new AtomicLong();
   final AtomicLong inProgress = new AtomicLong();
+  final AtomicLong serverErrors = new AtomicLong();
 
   ApiClient(URI base) {
     this.base = base;
@@ -69,8 +70,10 @@ final class ApiClient {
         throw new IllegalStateException("interrupted", e);
       }
       JsonNode json = parse(response.body());
+      // 5xx: the Idempotency-Key claim was released, so the same request may be sent again.
       boolean retry =
           response.statusCode() == 429
+              || response.statusCode() >= 500
               || (response.statusCode() == 409
                   && "IDEMPOTENCY_KEY_IN_USE"
                       .equals(json == null ? null : json.path("code").asText()));
@@ -79,7 +82,10 @@ final class ApiClient {
             response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
         return new Answer(response.statusCode(), json, replayed);
       }
-      (response.statusCode() == 429 ? throttled : inProgress).incrementAndGet();
+      (response.statusCode() == 429
+              ? throttled
+              : response.statusCode() >= 500 ? serverErrors : inProgress)
+          .incrementAndGet();
       long waitMs =
           response
               .headers()

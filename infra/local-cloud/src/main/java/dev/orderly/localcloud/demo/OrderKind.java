@@ -12,15 +12,14 @@ public enum OrderKind {
   /** tok_decline: PaymentDeclined → stock released → cancelled. */
   DECLINED("tok_decline", 100, "PAYMENT_DECLINED"),
   /** tok_outage_2: the provider fails twice, the function's own retries recover it. */
-  BLIP("tok_outage_2", 80, "confirmed"),
+  BLIP("tok_outage_2", 138, "confirmed"),
   /**
-   * tok_outage_3: the function's three quick attempts all fail (TransientFailure); the state
-   * machine's Retry recovers it when it lands on the same execution environment (the local provider
-   * counts attempts per environment), else it takes longer or runs out.
+   * tok_down: transient failures exhaust every retry → refund (a no-op), release, cancel. Rare:
+   * each one also opens the circuit breaker of the execution environments it ran in for 30 s, and
+   * the orders those environments serve meanwhile fail fast (SERVICE_UNAVAILABLE) — the breaker
+   * doing its job, since the local provider's outages are per card rather than provider-wide.
    */
-  OUTAGE("tok_outage_3", 50, "confirmed, or SERVICE_UNAVAILABLE"),
-  /** tok_down: transient failures exhaust every retry → refund (a no-op), release, cancel. */
-  DOWN("tok_down", 10, "SERVICE_UNAVAILABLE"),
+  DOWN("tok_down", 2, "SERVICE_UNAVAILABLE"),
   /** tok_ok, POSTed twice concurrently with one Idempotency-Key: one order. */
   CLIENT_RETRY("tok_ok", 80, "confirmed, placed once");
 

@@ -25,8 +25,9 @@ final class Summary {
     out.println("duplicates suppressed");
     o.duplicatesSuppressed().forEach((what, n) -> out.printf("            %-55s %d%n", what, n));
     out.printf(
-        "client      %d answers 429 and %d IDEMPOTENCY_KEY_IN_USE retried as Retry-After says%n",
-        api.throttled.get(), api.inProgress.get());
+        "client      retried with the same Idempotency-Key: %d answers 429, %d IDEMPOTENCY_KEY_IN_USE,"
+            + " %d 5xx%n",
+        api.throttled.get(), api.inProgress.get(), api.serverErrors.get());
     out.printf(
         "saga        p50 %s · p99 %s (execution start to stop); p99 POST /orders to saga end %s%n",
         millis(o.sagaP50()), millis(o.sagaP99()), millis(o.endToEndP99()));
