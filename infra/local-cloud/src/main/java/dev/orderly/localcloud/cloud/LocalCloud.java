@@ -56,8 +56,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -442,62 +440,7 @@ public final class LocalCloud implements AutoCloseable {
 
   /** The cloud as the demo drives and checks it. */
   public DemoCloud demoCloud() {
-    String bus = template.eventBuses().values().iterator().next().name();
-    String saga = template.stateMachines().values().iterator().next().arn();
-    LocalCloud cloud = this;
-    return new DemoCloud() {
-      @Override
-      public URI apiUrl() {
-        return cloud.apiUrl;
-      }
-
-      @Override
-      public String token(String tenant, String subject) {
-        return cloud.token(tenant, subject, Duration.ofHours(1));
-      }
-
-      @Override
-      public DynamoDbClient dynamo() {
-        return cloud.dynamo;
-      }
-
-      @Override
-      public String tableName(String logicalId) {
-        return template.tables().get(logicalId).name();
-      }
-
-      @Override
-      public SfnClient stepFunctions() {
-        return cloud.sfn;
-      }
-
-      @Override
-      public String sagaArn() {
-        return saga;
-      }
-
-      @Override
-      public void publish(String source, String detailType, String detail) {
-        PutEventsResponse response =
-            cloud.events.putEvents(
-                b ->
-                    b.entries(
-                        PutEventsRequestEntry.builder()
-                            .eventBusName(bus)
-                            .source(source)
-                            .detailType(detailType)
-                            .detail(detail)
-                            .build()));
-        if (response.failedEntryCount() > 0) {
-          throw new IllegalStateException("PutEvents refused the entry: " + response.entries());
-        }
-      }
-
-      @Override
-      public List<SentEmail> mails() {
-        return cloud.mails();
-      }
-    };
+    return new CloudView(this, dynamo, sfn, events);
   }
 
   @Override

@@ -1,0 +1,83 @@
+package dev.orderly.localcloud.cloud;
+
+import dev.orderly.localcloud.demo.DemoCloud;
+import dev.orderly.localcloud.ses.SentEmail;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/** A running {@link LocalCloud} as the demo and the end-to-end tests drive and check it. */
+final class CloudView implements DemoCloud {
+  private final LocalCloud cloud;
+  private final DynamoDbClient dynamo;
+  private final SfnClient sfn;
+  private final EventBridgeClient events;
+  private final String bus;
+  private final String saga;
+
+  CloudView(LocalCloud cloud, DynamoDbClient dynamo, SfnClient sfn, EventBridgeClient events) {
+    this.cloud = cloud;
+    this.dynamo = dynamo;
+    this.sfn = sfn;
+    this.events = events;
+    this.bus = cloud.template().eventBuses().values().iterator().next().name();
+    this.saga = cloud.template().stateMachines().values().iterator().next().arn();
+  }
+
+  @Override
+  public URI apiUrl() {
+    return cloud.apiUrl();
+  }
+
+  @Override
+  public String token(String tenant, String subject) {
+    return cloud.token(tenant, subject, Duration.ofHours(1));
+  }
+
+  @Override
+  public DynamoDbClient dynamo() {
+    return dynamo;
+  }
+
+  @Override
+  public String tableName(String logicalId) {
+    return cloud.template().tables().get(logicalId).name();
+  }
+
+  @Override
+  public SfnClient stepFunctions() {
+    return sfn;
+  }
+
+  @Override
+  public String sagaArn() {
+    return saga;
+  }
+
+  @Override
+  public void publish(String source, String detailType, String detail) {
+    PutEventsResponse response =
+        events.putEvents(
+            b ->
+                b.entries(
+                    PutEventsRequestEntry.builder()
+                        .eventBusName(bus)
+                        .source(source)
+                        .detailType(detailType)
+                        .detail(detail)
+                        .build()));
+    if (response.failedEntryCount() > 0) {
+      throw new IllegalStateException("PutEvents refused the entry: " + response.entries());
+    }
+  }
+
+  @Override
+  public List<SentEmail> mails() {
+    return cloud.mails();
+  }
+}
