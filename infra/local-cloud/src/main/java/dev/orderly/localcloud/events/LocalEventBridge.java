@@ -9,7 +9,7 @@ import dev.orderly.localcloud.events.internal.InFlight;
 import dev.orderly.localcloud.events.internal.SfnStarter;
 import dev.orderly.localcloud.events.internal.TargetRouter;
 import dev.orderly.localcloud.events.internal.http.EventsApi;
-import dev.orderly.localcloud.events.internal.http.EventsHttpServer;
+import dev.orderly.localcloud.http.AwsJsonServer;
 import dev.orderly.localcloud.spi.FunctionInvoker;
 import java.net.URI;
 import java.time.Clock;
@@ -46,7 +46,7 @@ public final class LocalEventBridge implements AutoCloseable {
   private final ExecutorService deliveries;
   private final ScheduledExecutorService timer;
   private final int port;
-  private EventsHttpServer server;
+  private AwsJsonServer server;
 
   private LocalEventBridge(Builder builder) {
     this.counters = new Counters();
@@ -111,7 +111,19 @@ public final class LocalEventBridge implements AutoCloseable {
   /** Starts the API on loopback (once) and returns its endpoint. */
   public synchronized URI start() {
     if (server == null) {
-      server = new EventsHttpServer(new EventsApi(service), port);
+      EventsApi api = new EventsApi(service);
+      server =
+          new AwsJsonServer(
+              "events",
+              "InternalException",
+              (target, request) -> {
+                try {
+                  return api.dispatch(target, request);
+                } catch (EventBridgeException e) {
+                  throw new AwsJsonServer.Error(e.errorCode(), e.getMessage(), 400);
+                }
+              },
+              port);
     }
     return endpoint();
   }

@@ -1,8 +1,9 @@
 package dev.orderly.localcloud.ssm;
 
+import dev.orderly.localcloud.http.AwsJsonServer;
 import dev.orderly.localcloud.ssm.internal.ParameterStore;
 import dev.orderly.localcloud.ssm.internal.SsmApi;
-import dev.orderly.localcloud.ssm.internal.SsmHttpServer;
+import dev.orderly.localcloud.ssm.internal.SsmException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,9 +20,9 @@ import java.util.Objects;
  * GetParametersByPath and PutParameter (kept in memory, over the file's values).
  */
 public final class LocalSsm implements AutoCloseable {
-  private final SsmHttpServer server;
+  private final AwsJsonServer server;
 
-  private LocalSsm(SsmHttpServer server) {
+  private LocalSsm(AwsJsonServer server) {
     this.server = server;
   }
 
@@ -41,7 +42,18 @@ public final class LocalSsm implements AutoCloseable {
       throw new IllegalArgumentException("port must be 0..65535: " + port);
     }
     SsmApi api = new SsmApi(new ParameterStore(file, clock), region, accountId);
-    return new LocalSsm(new SsmHttpServer(api, port));
+    return new LocalSsm(
+        new AwsJsonServer(
+            "ssm",
+            "InternalFailure",
+            (target, request) -> {
+              try {
+                return api.dispatch(target, request);
+              } catch (SsmException e) {
+                throw new AwsJsonServer.Error(e.code(), e.getMessage(), e.status());
+              }
+            },
+            port));
   }
 
   public int port() {

@@ -1,4 +1,6 @@
-package dev.orderly.localcloud.ssm.internal;
+package dev.orderly.localcloud.http;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,20 +20,50 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * SSM's JSON 1.1 API on loopback through the JDK's HTTP server: POST with {@code X-Amz-Target},
- * errors as {@code {"__type": code, "message": ...}} with their status, an unexpected failure as a
- * 500 without internals.
+ * An AWS JSON 1.1 API on loopback through the JDK's HTTP server (the local SSM and EventBridge):
+ * POST with {@code X-Amz-Target}, errors as {@code {"__type": code, "message": ...}} with their
+ * status, an unexpected failure as a 500 without internals.
  */
-public final class SsmHttpServer implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(SsmHttpServer.class.getName());
+public final class AwsJsonServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(AwsJsonServer.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 1024 * 1024;
 
   private final HttpServer server;
   private final ExecutorService threads;
-  private final SsmApi api;
+  private final String service;
+  private final String internalErrorCode;
+  private final Dispatcher api;
 
-  public SsmHttpServer(SsmApi api, int port) {
+  /** One operation: the {@code X-Amz-Target} and the request object in, the answer out. */
+  @FunctionalInterface
+  public interface Dispatcher {
+    /**
+     * @throws Error for an answer the service gives as an AWS error
+     */
+    JsonNode dispatch(String target, ObjectNode request);
+  }
+
+  /** An AWS error answer: {@code __type}, message and HTTP status. */
+  public static final class Error extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String code;
+    private final int status;
+
+    public Error(String code, String message, int status) {
+      super(message, null, false, false);
+      this.code = code;
+      this.status = status;
+    }
+  }
+
+  /**
+   * @param service names the threads and the health answer ({@code ssm}, {@code events})
+   * @param internalErrorCode the {@code __type} of an unexpected failure, as the service names it
+   */
+  public AwsJsonServer(String service, String internalErrorCode, Dispatcher api, int port) {
+    this.service = service;
+    this.internalErrorCode = internalErrorCode;
     this.api = api;
     try {
       this.server =
@@ -42,7 +74,7 @@ public final class SsmHttpServer implements AutoCloseable {
     this.threads =
         Executors.newCachedThreadPool(
             runnable -> {
-              Thread thread = new Thread(runnable, "ssm-http");
+              Thread thread = new Thread(runnable, service + "-http");
               thread.setDaemon(true);
               return thread;
             });
@@ -58,7 +90,7 @@ public final class SsmHttpServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try {
       if (!"POST".equals(exchange.getRequestMethod())) {
-        send(exchange, 200, "text/plain", "healthy: ssm.local".getBytes());
+        send(exchange, 200, "text/plain", ("healthy: " + service + ".local").getBytes(UTF_8));
         return;
       }
       int status = 200;
@@ -68,13 +100,13 @@ public final class SsmHttpServer implements AutoCloseable {
         body =
             JSON.writeValueAsBytes(
                 api.dispatch(exchange.getRequestHeaders().getFirst("X-Amz-Target"), request));
-      } catch (SsmException e) {
-        status = e.status();
-        body = error(e.code(), e.getMessage());
+      } catch (Error e) {
+        status = e.status;
+        body = error(e.code, e.getMessage());
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "unexpected failure", e);
         status = 500;
-        body = error("InternalFailure", "Internal server error");
+        body = error(internalErrorCode, "Internal server error");
       }
       send(exchange, status, "application/x-amz-json-1.1", body);
     } finally {
@@ -85,7 +117,7 @@ public final class SsmHttpServer implements AutoCloseable {
   private static ObjectNode parse(InputStream in) throws IOException {
     byte[] bytes = in.readNBytes(MAX_BODY + 1);
     if (bytes.length > MAX_BODY) {
-      throw new SsmException("ValidationException", "Request body is larger than 1 MB", 400);
+      throw new Error("ValidationException", "Request body is larger than 1 MB", 400);
     }
     try {
       JsonNode node = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
@@ -95,7 +127,7 @@ public final class SsmHttpServer implements AutoCloseable {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       // answered below
     }
-    throw new SsmException("SerializationException", "The request body is not a JSON object", 400);
+    throw new Error("SerializationException", "The request body is not a JSON object", 400);
   }
 
   private static byte[] error(String code, String message) throws IOException {
