@@ -95,6 +95,9 @@ public final class LocalPayments {
     variables.put("PAYMENT_PROVIDER", "local");
     variables.put("PAYMENT_RETRY_INITIAL_WAIT_MS", "0");
     variables.put("PAYMENT_RETRY_MAX_WAIT_MS", "0");
+    // A small breaker window, so that tests open the circuit in a few calls.
+    variables.put("PAYMENT_BREAKER_MINIMUM_CALLS", "5");
+    variables.put("PAYMENT_BREAKER_WINDOW", "10");
     return variables;
   }
 

@@ -18,10 +18,14 @@ public final class OrderService {
 
   /** A new PENDING order with a fresh id, written with its OrderPlaced event. */
   public Order place(PlaceOrder command) {
-    var now = clock.instant();
-    Order order = Order.placed(command, ids.next(), now);
-    store.create(order, command.paymentToken(), now);
+    Order order = newOrder(command);
+    store.create(order, command.paymentToken(), order.createdAt());
     return order;
+  }
+
+  /** A new PENDING order with a fresh id, not yet written: for a caller that commits it itself. */
+  public Order newOrder(PlaceOrder command) {
+    return Order.placed(command, ids.next(), clock.instant());
   }
 
   public Optional<Order> find(String tenantId, String orderId) {

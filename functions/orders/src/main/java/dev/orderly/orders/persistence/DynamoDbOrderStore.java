@@ -68,6 +68,15 @@ public final class DynamoDbOrderStore implements OrderStore {
 
   @Override
   public void create(Order order, String paymentToken, Instant now) {
+    dynamo.transactWriteItems(b -> b.transactItems(creation(order, paymentToken, now)));
+  }
+
+  /**
+   * The writes that place {@code order}: the order item (new, by condition) and its {@code
+   * OrderPlaced} outbox entry, for a caller that commits them with more (POST /orders commits them
+   * with its Idempotency-Key record).
+   */
+  public List<TransactWriteItem> creation(Order order, String paymentToken, Instant now) {
     OutboxEntry placed = OrderEvents.placed(order, paymentToken, eventIds.next(), now);
     TransactWriteItem put =
         TransactWriteItem.builder()
@@ -78,7 +87,7 @@ public final class DynamoDbOrderStore implements OrderStore {
                     .conditionExpression("attribute_not_exists(pk)")
                     .build())
             .build();
-    dynamo.transactWriteItems(b -> b.transactItems(put, outbox.put(placed, now)));
+    return List.of(put, outbox.put(placed, now));
   }
 
   @Override

@@ -56,9 +56,14 @@ public final class OrdersModule {
 
   @Provides
   @Singleton
-  static OrderStore store(
+  static DynamoDbOrderStore dynamoStore(
       DynamoDbClient dynamo, OrdersConfig config, TransactionalIdempotency idempotency, Ids ids) {
     return new DynamoDbOrderStore(dynamo, config.ordersTable(), idempotency, ids);
+  }
+
+  @Provides
+  static OrderStore store(DynamoDbOrderStore store) {
+    return store;
   }
 
   @Provides

@@ -2,11 +2,12 @@ package dev.orderly.orders.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.orderly.idempotency.http.HttpIdempotency;
+import dev.orderly.idempotency.dynamodb.TransactionalIdempotency;
 import dev.orderly.lambda.config.Environment;
 import dev.orderly.lambda.log.StructuredLog;
 import dev.orderly.orders.domain.Ids;
 import dev.orderly.orders.domain.OrderService;
+import dev.orderly.orders.persistence.DynamoDbOrderStore;
 import java.time.Clock;
 import javax.inject.Singleton;
 
@@ -18,7 +19,10 @@ public interface PlaceOrderComponent {
 
   OrderService orders();
 
-  HttpIdempotency idempotency();
+  /** Where POST /orders commits the order with its Idempotency-Key record, in one transaction. */
+  TransactionalIdempotency idempotency();
+
+  DynamoDbOrderStore store();
 
   /** The function's environment, clock ({@code Clock.systemUTC()} in AWS) and id source. */
   @Component.Builder

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
 import dev.orderly.lambda.local.LocalContext;
 import dev.orderly.orders.testing.OrdersFunctions;
-import java.time.Duration;
+import dev.orderly.orders.testing.SequentialIds;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,25 +128,34 @@ class PlaceOrderHandlerTest {
   }
 
   @Test
-  void sameKeyWhileTheFirstIsRunning_isRefusedWith409() {
-    AtomicReference<APIGatewayV2HTTPResponse> duplicate = new AtomicReference<>();
-    APIGatewayV2HTTPEvent first = event("apigw_place_order.json");
+  void sameKeyRacingTheFirst_placesOneOrderAndTheLoserReplaysTheWinner() {
+    // The first request's id is drawn, then a second request with the same key runs to completion
+    // before the first commits: the first's transaction is cancelled by the key's record.
+    AtomicReference<APIGatewayV2HTTPResponse> second = new AtomicReference<>();
+    SequentialIds ids = new SequentialIds("id");
+    AtomicBoolean raced = new AtomicBoolean();
+    PlaceOrderHandler racing =
+        new PlaceOrderHandler(
+            functions.place(
+                () -> {
+                  String id = ids.next();
+                  if (raced.compareAndSet(false, true)) {
+                    second.set(
+                        new PlaceOrderHandler(functions.place(ids))
+                            .handleRequest(event("apigw_place_order.json"), context));
+                  }
+                  return id;
+                }));
 
-    functions
-        .place()
-        .idempotency()
-        .handle(
-            first,
-            "tenant-a",
-            Duration.ofSeconds(30),
-            running -> {
-              duplicate.set(handler.handleRequest(event("apigw_place_order.json"), context));
-              return APIGatewayV2HTTPResponse.builder().withStatusCode(201).build();
-            });
+    APIGatewayV2HTTPResponse first = racing.handleRequest(event("apigw_place_order.json"), context);
 
-    assertProblem(duplicate.get(), 409, "IDEMPOTENCY_KEY_IN_USE");
-    assertThat(duplicate.get().getHeaders()).containsKey("Retry-After");
-    assertThat(functions.tables.all()).isEmpty();
+    assertThat(second.get().getStatusCode()).isEqualTo(201);
+    assertThat(second.get().getHeaders()).doesNotContainKey("Idempotent-Replayed");
+    assertThat(first.getStatusCode()).isEqualTo(201);
+    assertThat(first.getHeaders()).containsEntry("Idempotent-Replayed", "true");
+    assertThat(first.getBody()).isEqualTo(second.get().getBody());
+    assertThat(functions.tables.all()).hasSize(2);
+    assertThat(json(first.getBody()).path("orderId").asText()).isEqualTo("id-2");
   }
 
   @Test

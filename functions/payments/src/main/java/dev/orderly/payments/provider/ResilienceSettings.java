@@ -10,7 +10,8 @@ import java.time.Duration;
  * concurrency while it is down.
  *
  * @param failureRatePercent the share of failed calls in the window that opens the circuit
- * @param minimumCalls calls needed in the window before the rate counts
+ * @param minimumCalls calls needed in the window before the rate counts (20 by default: a window of
+ *     10 opened on a few cards that failed twice each, failing healthy orders for 30 s)
  * @param openFor how long the circuit stays open before letting a trial call through
  */
 public record ResilienceSettings(
@@ -43,7 +44,7 @@ public record ResilienceSettings(
   /**
    * From {@code PAYMENT_RETRY_MAX_ATTEMPTS} (3), {@code PAYMENT_RETRY_INITIAL_WAIT_MS} (100),
    * {@code PAYMENT_RETRY_MAX_WAIT_MS} (1000), {@code PAYMENT_BREAKER_FAILURE_RATE} (50), {@code
-   * PAYMENT_BREAKER_MINIMUM_CALLS} (5), {@code PAYMENT_BREAKER_WINDOW} (10) and {@code
+   * PAYMENT_BREAKER_MINIMUM_CALLS} (20), {@code PAYMENT_BREAKER_WINDOW} (50) and {@code
    * PAYMENT_BREAKER_OPEN_MS} (30000).
    */
   public static ResilienceSettings from(Environment env) {
@@ -52,8 +53,8 @@ public record ResilienceSettings(
         env.millis("PAYMENT_RETRY_INITIAL_WAIT_MS", Duration.ofMillis(100)),
         env.millis("PAYMENT_RETRY_MAX_WAIT_MS", Duration.ofSeconds(1)),
         env.integer("PAYMENT_BREAKER_FAILURE_RATE", 50),
-        env.integer("PAYMENT_BREAKER_MINIMUM_CALLS", 5),
-        env.integer("PAYMENT_BREAKER_WINDOW", 10),
+        env.integer("PAYMENT_BREAKER_MINIMUM_CALLS", 20),
+        env.integer("PAYMENT_BREAKER_WINDOW", 50),
         env.millis("PAYMENT_BREAKER_OPEN_MS", Duration.ofSeconds(30)));
   }
 }

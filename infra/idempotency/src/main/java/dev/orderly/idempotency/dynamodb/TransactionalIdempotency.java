@@ -96,7 +96,7 @@ public final class TransactionalIdempotency {
         return new Outcome.PayloadMismatch<>(key);
       }
       if (existing.status() == IdempotencyRecord.Status.COMPLETED) {
-        return new Outcome.Replayed<>(codec.decode(existing.response()));
+        return new Outcome.Replayed<>(codec.replayed(codec.decode(existing.response()), existing));
       }
       return new Outcome.InProgress<>(key);
     }

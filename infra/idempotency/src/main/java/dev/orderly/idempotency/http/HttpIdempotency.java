@@ -11,6 +11,8 @@ import dev.orderly.idempotency.IdempotencyKeys;
 import dev.orderly.idempotency.IdempotencyRequest;
 import dev.orderly.idempotency.Outcome;
 import dev.orderly.idempotency.ResponseCodec;
+import dev.orderly.idempotency.dynamodb.Effect;
+import dev.orderly.idempotency.dynamodb.TransactionalIdempotency;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -49,6 +51,69 @@ public final class HttpIdempotency {
       String tenant,
       Duration remaining,
       Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    APIGatewayV2HTTPResponse refused = checkKey(request);
+    if (refused != null) {
+      return refused;
+    }
+    IdempotencyRequest claim = claim(request, tenant, remaining);
+    Outcome<APIGatewayV2HTTPResponse> outcome;
+    try {
+      outcome =
+          idempotency.handle(
+              claim,
+              RESPONSES,
+              () -> {
+                APIGatewayV2HTTPResponse response = handler.apply(request);
+                if (response.getStatusCode() >= 500) {
+                  throw new ServerError(response);
+                }
+                return response;
+              });
+    } catch (ServerError error) {
+      return error.response;
+    }
+    return respond(outcome, request);
+  }
+
+  /**
+   * Transactional mode, for a handler whose effect is DynamoDB writes: they commit in one
+   * transaction with the completed record, so there is no window in which the effect exists without
+   * its record. A request that timed out after its transaction committed is answered, on the
+   * client's retry, with the stored response, never with a second effect. There is no in-progress
+   * record: two concurrent first requests both compute; one commits, the other replays it (or gets
+   * 409 when the transactions collided). A handler's 5xx commits nothing.
+   */
+  public static APIGatewayV2HTTPResponse handle(
+      TransactionalIdempotency transactional,
+      APIGatewayV2HTTPEvent request,
+      String tenant,
+      Function<APIGatewayV2HTTPEvent, Effect<APIGatewayV2HTTPResponse>> handler) {
+    APIGatewayV2HTTPResponse refused = checkKey(request);
+    if (refused != null) {
+      return refused;
+    }
+    IdempotencyRequest claim = claim(request, tenant, null);
+    Outcome<APIGatewayV2HTTPResponse> outcome;
+    try {
+      outcome =
+          transactional.handle(
+              claim,
+              RESPONSES,
+              () -> {
+                Effect<APIGatewayV2HTTPResponse> effect = handler.apply(request);
+                if (effect.result().getStatusCode() >= 500) {
+                  throw new ServerError(effect.result());
+                }
+                return effect;
+              });
+    } catch (ServerError error) {
+      return error.response;
+    }
+    return respond(outcome, request);
+  }
+
+  /** The 400 for a missing or over-long key, or null when the key is usable. */
+  private static APIGatewayV2HTTPResponse checkKey(APIGatewayV2HTTPEvent request) {
     String key = header(request, HEADER);
     String correlationId = header(request, "x-correlation-id");
     if (key == null || key.isBlank()) {
@@ -71,32 +136,25 @@ public final class HttpIdempotency {
           correlationId,
           null);
     }
+    return null;
+  }
+
+  private static IdempotencyRequest claim(
+      APIGatewayV2HTTPEvent request, String tenant, Duration remaining) {
     String route = request.getRouteKey() == null ? "" : request.getRouteKey();
-    IdempotencyRequest claim =
-        new IdempotencyRequest(
-            IdempotencyKeys.http(tenant, route, key), payload(request), remaining);
-    Outcome<APIGatewayV2HTTPResponse> outcome;
-    try {
-      outcome =
-          idempotency.handle(
-              claim,
-              RESPONSES,
-              () -> {
-                APIGatewayV2HTTPResponse response = handler.apply(request);
-                if (response.getStatusCode() >= 500) {
-                  throw new ServerError(response);
-                }
-                return response;
-              });
-    } catch (ServerError error) {
-      return error.response;
-    }
+    return new IdempotencyRequest(
+        IdempotencyKeys.http(tenant, route, header(request, HEADER)), payload(request), remaining);
+  }
+
+  private static APIGatewayV2HTTPResponse respond(
+      Outcome<APIGatewayV2HTTPResponse> outcome, APIGatewayV2HTTPEvent request) {
     if (outcome instanceof Outcome.Executed<APIGatewayV2HTTPResponse> executed) {
       return executed.result();
     }
     if (outcome instanceof Outcome.Replayed<APIGatewayV2HTTPResponse> replayed) {
       return replayed.result();
     }
+    String correlationId = header(request, "x-correlation-id");
     if (outcome instanceof Outcome.InProgress<APIGatewayV2HTTPResponse>) {
       return problem(
           409,

@@ -80,7 +80,7 @@ public final class Demo {
         "OrderPlaced delivered again (no second saga)",
         republish(plan, placed, "OrderPlaced", cloud.tableName("OrdersTable")));
 
-    boolean allTerminal = progress.await(() -> terminal(placed) >= placed.size(), timeout);
+    boolean allTerminal = progress.await(() -> terminal(progress) >= placed.size(), timeout);
     Instant lastTerminal = Instant.now();
     duplicates.put(
         "OrderConfirmed/OrderCancelled delivered again",
@@ -252,8 +252,8 @@ public final class Demo {
     return sent;
   }
 
-  private long terminal(List<Placed> placed) {
-    return Invariants.statuses(cloud).values().stream().filter(s -> !"PENDING".equals(s)).count();
+  private long terminal(Progress progress) {
+    return progress.statuses().values().stream().filter(s -> !"PENDING".equals(s)).count();
   }
 
   /** Waits until {@code count} stops changing for a second (bounded: at most ten seconds). */
@@ -276,8 +276,21 @@ public final class Demo {
     private final AtomicLong lastPrint = new AtomicLong();
     private final Map<String, Long> last = new ConcurrentHashMap<>();
 
+    private volatile Map<String, String> statuses = Map.of();
+    private volatile long statusesAt;
+
     Progress(int total) {
       this.total = total;
+    }
+
+    /** Every order's status, read at most about twice a second. */
+    Map<String, String> statuses() {
+      long now = System.nanoTime();
+      if (statusesAt == 0 || now - statusesAt > 400_000_000L) {
+        statuses = Invariants.statuses(cloud);
+        statusesAt = now;
+      }
+      return statuses;
     }
 
     boolean await(BooleanSupplier done, Duration limit) {
@@ -288,19 +301,19 @@ public final class Demo {
           return true;
         }
         print();
-        ApiClient.pause(Duration.ofMillis(250));
+        ApiClient.pause(Duration.ofMillis(500));
       }
       return done.getAsBoolean();
     }
 
     private void print() {
       long now = System.nanoTime();
-      if (now - lastPrint.get() < 200_000_000L) {
+      if (now - lastPrint.get() < 900_000_000L) {
         return;
       }
       lastPrint.set(now);
       Map<String, Long> counts = new HashMap<>();
-      Invariants.statuses(cloud).values().forEach(s -> counts.merge(s, 1L, Long::sum));
+      statuses().values().forEach(s -> counts.merge(s, 1L, Long::sum));
       last.putAll(counts);
       out.printf(
           "\rplaced %d/%d · confirmed %d · cancelled %d · pending %d · mails %d   ",

@@ -71,14 +71,7 @@ final class Invariants {
 
   /** orderId → status of every order in the orders table. */
   static Map<String, String> statuses(DemoCloud cloud) {
-    Map<String, String> statuses = new HashMap<>();
-    for (Map<String, AttributeValue> item :
-        Snapshot.scan(cloud.dynamo(), cloud.tableName("OrdersTable"))) {
-      if ("ORDER".equals(s(item, "type"))) {
-        statuses.put(s(item, "orderId"), s(item, "status"));
-      }
-    }
-    return statuses;
+    return Snapshot.statuses(cloud.dynamo(), cloud.tableName("OrdersTable"), "ORDER", "orderId");
   }
 
   long confirmed() {

@@ -14,10 +14,37 @@ final class Snapshot {
   private Snapshot() {}
 
   static List<Map<String, AttributeValue>> scan(DynamoDbClient dynamo, String table) {
+    return scan(dynamo, ScanRequest.builder().tableName(table));
+  }
+
+  /**
+   * The {@code status} of every item whose {@code type} is {@code type}, keyed by its {@code
+   * idAttribute}: a filtered, projected scan, cheap enough to poll while the demo waits.
+   */
+  static Map<String, String> statuses(
+      DynamoDbClient dynamo, String table, String type, String idAttribute) {
+    Map<String, String> statuses = new HashMap<>();
+    for (Map<String, AttributeValue> item :
+        scan(
+            dynamo,
+            ScanRequest.builder()
+                .tableName(table)
+                .filterExpression("#type = :type")
+                .projectionExpression("#id, #status")
+                .expressionAttributeNames(
+                    Map.of("#type", "type", "#id", idAttribute, "#status", "status"))
+                .expressionAttributeValues(Map.of(":type", AttributeValue.fromS(type))))) {
+      statuses.put(s(item, idAttribute), s(item, "status"));
+    }
+    return statuses;
+  }
+
+  private static List<Map<String, AttributeValue>> scan(
+      DynamoDbClient dynamo, ScanRequest.Builder template) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
-      ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true);
+      ScanRequest.Builder request = template.copy().consistentRead(true);
       if (start != null) {
         request.exclusiveStartKey(start);
       }

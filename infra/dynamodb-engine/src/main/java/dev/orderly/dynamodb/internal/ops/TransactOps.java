@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * TransactWriteItems and TransactGetItems. A transaction validates every item first (a bad item is
@@ -36,7 +35,9 @@ public final class TransactOps {
 
   private final Engine engine;
   private final ItemWrites writes;
-  private final Map<String, Completed> tokens = new ConcurrentHashMap<>();
+
+  /** Guarded by the engine's write lock; in insertion order, so expiry only looks at the head. */
+  private final LinkedHashMap<String, Completed> tokens = new LinkedHashMap<>();
 
   public TransactOps(Engine engine) {
     this.engine = engine;
@@ -63,9 +64,9 @@ public final class TransactOps {
         () -> {
           Instant now = engine.clock().instant();
           if (token != null) {
-            tokens.values().removeIf(c -> c.expires().isBefore(now));
+            expireTokens(now);
             Completed previous = tokens.get(token);
-            if (previous != null) {
+            if (previous != null && !previous.expires().isBefore(now)) {
               if (!previous.request().equals(items)) {
                 throw new DynamoDbException(
                     DynamoDbException.IDEMPOTENT_PARAMETER_MISMATCH,
@@ -92,11 +93,20 @@ public final class TransactOps {
           ObjectNode out = NODES.objectNode();
           Capacity.reportTables(r, out, units);
           if (token != null) {
+            tokens.remove(token); // an expired entry of this token: re-insert at the newest end
             tokens.put(
                 token, new Completed(items.deepCopy(), out.deepCopy(), now.plus(TOKEN_LIFETIME)));
           }
           return out;
         });
+  }
+
+  /** Drops expired tokens from the oldest on: O(1) amortised per transaction. */
+  private void expireTokens(Instant now) {
+    var oldest = tokens.values().iterator();
+    while (oldest.hasNext() && oldest.next().expires().isBefore(now)) {
+      oldest.remove();
+    }
   }
 
   /** Evaluates every write against the current items; all must pass or none applies. */
