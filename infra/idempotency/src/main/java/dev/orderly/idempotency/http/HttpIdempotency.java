@@ -51,28 +51,11 @@ public final class HttpIdempotency {
       String tenant,
       Duration remaining,
       Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-    APIGatewayV2HTTPResponse refused = checkKey(request);
-    if (refused != null) {
-      return refused;
-    }
-    IdempotencyRequest claim = claim(request, tenant, remaining);
-    Outcome<APIGatewayV2HTTPResponse> outcome;
-    try {
-      outcome =
-          idempotency.handle(
-              claim,
-              RESPONSES,
-              () -> {
-                APIGatewayV2HTTPResponse response = handler.apply(request);
-                if (response.getStatusCode() >= 500) {
-                  throw new ServerError(response);
-                }
-                return response;
-              });
-    } catch (ServerError error) {
-      return error.response;
-    }
-    return respond(outcome, request);
+    return guarded(
+        request,
+        tenant,
+        remaining,
+        claim -> idempotency.handle(claim, RESPONSES, () -> below500(handler.apply(request))));
   }
 
   /**
@@ -88,28 +71,47 @@ public final class HttpIdempotency {
       APIGatewayV2HTTPEvent request,
       String tenant,
       Function<APIGatewayV2HTTPEvent, Effect<APIGatewayV2HTTPResponse>> handler) {
+    return guarded(
+        request,
+        tenant,
+        null,
+        claim ->
+            transactional.handle(
+                claim,
+                RESPONSES,
+                () -> {
+                  Effect<APIGatewayV2HTTPResponse> effect = handler.apply(request);
+                  below500(effect.result());
+                  return effect;
+                }));
+  }
+
+  /**
+   * Both modes: refuses a missing or over-long key, runs {@code idempotent} with the request's
+   * claim, and answers its outcome; a 5xx from the handler is answered as it is and keeps nothing.
+   */
+  private static APIGatewayV2HTTPResponse guarded(
+      APIGatewayV2HTTPEvent request,
+      String tenant,
+      Duration remaining,
+      Function<IdempotencyRequest, Outcome<APIGatewayV2HTTPResponse>> idempotent) {
     APIGatewayV2HTTPResponse refused = checkKey(request);
     if (refused != null) {
       return refused;
     }
-    IdempotencyRequest claim = claim(request, tenant, null);
-    Outcome<APIGatewayV2HTTPResponse> outcome;
     try {
-      outcome =
-          transactional.handle(
-              claim,
-              RESPONSES,
-              () -> {
-                Effect<APIGatewayV2HTTPResponse> effect = handler.apply(request);
-                if (effect.result().getStatusCode() >= 500) {
-                  throw new ServerError(effect.result());
-                }
-                return effect;
-              });
+      return respond(idempotent.apply(claim(request, tenant, remaining)), request);
     } catch (ServerError error) {
       return error.response;
     }
-    return respond(outcome, request);
+  }
+
+  /** Carries a 5xx out of the idempotent section, so that nothing is kept for it. */
+  private static APIGatewayV2HTTPResponse below500(APIGatewayV2HTTPResponse response) {
+    if (response.getStatusCode() >= 500) {
+      throw new ServerError(response);
+    }
+    return response;
   }
 
   /** The 400 for a missing or over-long key, or null when the key is usable. */
