@@ -75,6 +75,15 @@ public final class DynamoDbEngine implements AutoCloseable {
     return engine.region();
   }
 
+  /**
+   * Fault injection: the next {@code count} requests for {@code operation} (an API name such as
+   * {@code TransactWriteItems}) take effect, but their responses are lost, as when a client times
+   * out after DynamoDB committed. For tests of what callers do with an ambiguous failure.
+   */
+  public void loseResponses(String operation, int count) {
+    server.loseResponses(operation, count);
+  }
+
   /** Runs one TTL pass now: deletes expired items and returns how many it deleted. */
   public int sweepExpiredItems() {
     return sweeper.sweep();

@@ -9,6 +9,7 @@ import dev.orderly.inventory.wiring.ReleaseStockComponent;
 import dev.orderly.lambda.config.Environment;
 import dev.orderly.lambda.log.Invocation;
 import dev.orderly.lambda.log.StructuredLog;
+import dev.orderly.lambda.saga.AmbiguousFailures;
 import java.util.Map;
 
 /**
@@ -33,7 +34,7 @@ public final class ReleaseStockHandler
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     ReleaseStock command = StockTasks.release(input);
     Invocation invocation = log.begin(context, command.correlationId());
-    boolean released = service.release(command);
+    boolean released = AmbiguousFailures.retried(() -> service.release(command));
     invocation.info("stock released", Map.of("orderId", command.orderId(), "released", released));
     return Map.of("released", released);
   }

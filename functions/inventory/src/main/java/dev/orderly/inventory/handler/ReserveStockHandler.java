@@ -9,6 +9,7 @@ import dev.orderly.inventory.wiring.ReserveStockComponent;
 import dev.orderly.lambda.config.Environment;
 import dev.orderly.lambda.log.Invocation;
 import dev.orderly.lambda.log.StructuredLog;
+import dev.orderly.lambda.saga.AmbiguousFailures;
 import dev.orderly.lambda.saga.OutOfStock;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ public final class ReserveStockHandler
     ReserveStock command = StockTasks.reserve(input);
     Invocation invocation = log.begin(context, command.correlationId());
     try {
-      String reservationId = service.reserve(command);
+      String reservationId = AmbiguousFailures.retried(() -> service.reserve(command));
       invocation.info("stock reserved", Map.of("orderId", command.orderId()));
       return Map.of("reservationId", reservationId);
     } catch (OutOfStock shortOf) {

@@ -13,6 +13,7 @@ import dev.orderly.inventory.wiring.DaggerReleaseStockComponent;
 import dev.orderly.inventory.wiring.DaggerReserveStockComponent;
 import dev.orderly.inventory.wiring.SourcesModule;
 import dev.orderly.lambda.saga.OutOfStock;
+import dev.orderly.lambda.saga.TransientFailure;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -88,6 +89,23 @@ class SagaTasksHandlerTest {
     Map<String, Object> second = reserve.handleRequest(input, null);
 
     assertThat(second).isEqualTo(first);
+    assertThat(level("WIDGET-1")).isEqualTo(new StockLevel("WIDGET-1", 5, 5));
+    assertThat(local.outbox()).hasSize(1);
+  }
+
+  @Test
+  void reserveStock_heldButTheAnswerLost_isTransient_andTheRetryReplaysTheReservation() {
+    Map<String, Object> input = task("events/stepfunctions_reserve-stock.json");
+    ENGINE.engine().loseResponses("TransactWriteItems", 100);
+    try {
+      assertThatThrownBy(() -> reserve.handleRequest(input, null))
+          .isInstanceOf(TransientFailure.class);
+    } finally {
+      ENGINE.engine().loseResponses("TransactWriteItems", 0);
+    }
+    assertThat(level("WIDGET-1")).isEqualTo(new StockLevel("WIDGET-1", 5, 5));
+
+    assertThat(reserve.handleRequest(input, null)).containsEntry("reservationId", "id-1");
     assertThat(level("WIDGET-1")).isEqualTo(new StockLevel("WIDGET-1", 5, 5));
     assertThat(local.outbox()).hasSize(1);
   }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.lambda.config.Environment;
 import dev.orderly.lambda.log.Invocation;
+import dev.orderly.lambda.saga.AmbiguousFailures;
 import dev.orderly.orders.domain.Ids;
 import dev.orderly.orders.domain.TaskRequest;
 import dev.orderly.orders.domain.TaskResult;
@@ -48,7 +49,7 @@ public final class ConfirmOrderHandler implements RequestStreamHandler {
     Map<String, String> fields =
         Map.of("orderId", request.orderId(), "requestId", request.requestId());
     try {
-      TaskResult result = component.orders().confirm(request);
+      TaskResult result = AmbiguousFailures.retried(() -> component.orders().confirm(request));
       log.info(
           "ConfirmOrder done", Map.of("orderId", request.orderId(), "result", result.toString()));
       TaskPayloads.write(result, false, output);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
 import dev.orderly.lambda.local.LocalContext;
+import dev.orderly.lambda.saga.TransientFailure;
 import dev.orderly.orders.domain.OrderAlreadyCancelled;
 import dev.orderly.orders.domain.OrderAlreadyConfirmed;
 import dev.orderly.orders.domain.OrderNotFound;
@@ -106,6 +107,40 @@ class SagaTaskHandlersTest {
     assertThat(functions.tables.order("tenant-a", ORDER_ID).get("version").n()).isEqualTo("2");
     assertThat(functions.tables.outbox(ORDER_ID, 3)).isNull();
     assertThat(functions.tables.all()).hasSize(3);
+  }
+
+  @Test
+  void confirm_committedButTheAnswerLost_isTransient_andTheRetryReplaysTheConfirmation() {
+    engine.engine().loseResponses("TransactWriteItems", 100);
+    try {
+      assertThatThrownBy(() -> confirm("sfn_confirm_order.json"))
+          .isInstanceOf(TransientFailure.class)
+          .hasRootCauseInstanceOf(java.net.SocketException.class);
+    } finally {
+      engine.engine().loseResponses("TransactWriteItems", 0);
+    }
+    assertThat(status()).isEqualTo("CONFIRMED");
+
+    JsonNode retried = confirm("sfn_confirm_order.json");
+
+    assertThat(retried).isEqualTo(json("{\"status\":\"CONFIRMED\"}"));
+    assertThat(functions.tables.order("tenant-a", ORDER_ID).get("version").n()).isEqualTo("2");
+    assertThat(functions.tables.outbox(ORDER_ID, 3)).isNull();
+  }
+
+  @Test
+  void cancel_committedButTheAnswerLost_isTransient_neverAConfirmationRefusal() {
+    engine.engine().loseResponses("TransactWriteItems", 100);
+    try {
+      assertThatThrownBy(() -> cancel("sfn_cancel_order.json"))
+          .isInstanceOf(TransientFailure.class);
+    } finally {
+      engine.engine().loseResponses("TransactWriteItems", 0);
+    }
+
+    assertThat(cancel("sfn_cancel_order.json"))
+        .isEqualTo(json("{\"status\":\"CANCELLED\",\"orderFound\":true}"));
+    assertThat(functions.tables.outbox(ORDER_ID, 3)).isNull();
   }
 
   @Test

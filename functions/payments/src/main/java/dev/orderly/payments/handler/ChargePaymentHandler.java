@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.orderly.lambda.config.Environment;
 import dev.orderly.lambda.log.Invocation;
 import dev.orderly.lambda.log.StructuredLog;
+import dev.orderly.lambda.saga.AmbiguousFailures;
 import dev.orderly.lambda.saga.PaymentDeclined;
 import dev.orderly.lambda.saga.TransientFailure;
 import dev.orderly.payments.domain.ChargePayment;
@@ -37,7 +38,7 @@ public final class ChargePaymentHandler
     ChargePayment command = PaymentTasks.charge(input);
     Invocation invocation = log.begin(context, command.correlationId());
     try {
-      String chargeId = service.charge(command);
+      String chargeId = AmbiguousFailures.retried(() -> service.charge(command));
       invocation.info("payment charged", Map.of("orderId", command.orderId()));
       return Map.of("chargeId", chargeId);
     } catch (PaymentDeclined declined) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.orderly.lambda.config.Environment;
 import dev.orderly.lambda.log.Invocation;
 import dev.orderly.lambda.log.StructuredLog;
+import dev.orderly.lambda.saga.AmbiguousFailures;
 import dev.orderly.payments.domain.PaymentService;
 import dev.orderly.payments.domain.RefundPayment;
 import dev.orderly.payments.wiring.DaggerRefundPaymentComponent;
@@ -33,7 +34,7 @@ public final class RefundPaymentHandler
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     RefundPayment command = PaymentTasks.refund(input);
     Invocation invocation = log.begin(context, command.correlationId());
-    boolean refunded = service.refund(command);
+    boolean refunded = AmbiguousFailures.retried(() -> service.refund(command));
     invocation.info("payment refund", Map.of("orderId", command.orderId(), "refunded", refunded));
     return Map.of("refunded", refunded);
   }

@@ -101,6 +101,25 @@ class SagaTasksHandlerTest {
   }
 
   @Test
+  void chargePayment_recordedButTheAnswerLost_isTransient_andTheRetryReplaysTheCharge() {
+    Map<String, Object> input = task("stepfunctions_charge-payment.json");
+    ENGINE.engine().loseResponses("TransactWriteItems", 100);
+    try {
+      assertThatThrownBy(() -> charge.handleRequest(input, null))
+          .isInstanceOf(TransientFailure.class);
+    } finally {
+      ENGINE.engine().loseResponses("TransactWriteItems", 0);
+    }
+    Charge recorded = repository.find("acme", ORDER_A).orElseThrow();
+
+    Map<String, Object> retried = charge.handleRequest(input, null);
+
+    assertThat(retried).isEqualTo(Map.of("chargeId", recorded.chargeId()));
+    assertThat(provider.charges()).isEqualTo(1);
+    assertThat(local.outbox()).hasSize(1);
+  }
+
+  @Test
   void chargePayment_declined_isPaymentDeclinedAfterOneCall() {
     assertThatThrownBy(
             () -> charge.handleRequest(task("stepfunctions_charge-payment_declined.json"), null))

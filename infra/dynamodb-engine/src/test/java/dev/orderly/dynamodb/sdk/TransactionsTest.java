@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -122,6 +123,31 @@ class TransactionsTest {
     assertThat(dynamo.getItem(b -> b.tableName("ledger").key(key("entry-2"))).item())
         .containsEntry("amount", n(5));
     assertThat(dynamo.getItem(b -> b.tableName("accounts").key(key("bob"))).item())
+        .containsEntry("hits", n(1));
+  }
+
+  @Test
+  void lostResponse_theSdkRetriesWithItsOwnTokenAndTheTransactionAppliesOnce() {
+    engine.loseResponses("TransactWriteItems", 1);
+
+    dynamo.transactWriteItems(b -> b.transactItems(increment("accounts", "erin")));
+
+    assertThat(dynamo.getItem(b -> b.tableName("accounts").key(key("erin"))).item())
+        .containsEntry("hits", n(1));
+  }
+
+  @Test
+  void lostResponses_beyondTheRetries_failTheCallAlthoughTheWriteHappened() {
+    engine.loseResponses("TransactWriteItems", 10);
+    try {
+      assertThatThrownBy(
+              () -> dynamo.transactWriteItems(b -> b.transactItems(increment("accounts", "frank"))))
+          .isInstanceOf(SdkClientException.class);
+    } finally {
+      engine.loseResponses("TransactWriteItems", 0);
+    }
+
+    assertThat(dynamo.getItem(b -> b.tableName("accounts").key(key("frank"))).item())
         .containsEntry("hits", n(1));
   }
 

@@ -5,11 +5,15 @@ import dev.orderly.localcloud.ses.SentEmail;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** A running {@link LocalCloud} as the demo and the end-to-end tests drive and check it. */
 final class CloudView implements DemoCloud {
@@ -17,11 +21,18 @@ final class CloudView implements DemoCloud {
   private final DynamoDbClient dynamo;
   private final SfnClient sfn;
   private final EventBridgeClient events;
+  private final SqsClient sqs;
   private final String bus;
   private final String saga;
 
-  CloudView(LocalCloud cloud, DynamoDbClient dynamo, SfnClient sfn, EventBridgeClient events) {
+  CloudView(
+      LocalCloud cloud,
+      DynamoDbClient dynamo,
+      SfnClient sfn,
+      EventBridgeClient events,
+      SqsClient sqs) {
     this.cloud = cloud;
+    this.sqs = sqs;
     this.dynamo = dynamo;
     this.sfn = sfn;
     this.events = events;
@@ -74,6 +85,31 @@ final class CloudView implements DemoCloud {
     if (response.failedEntryCount() > 0) {
       throw new IllegalStateException("PutEvents refused the entry: " + response.entries());
     }
+  }
+
+  @Override
+  public Map<String, Long> deadLetters() {
+    Map<String, Long> held = new TreeMap<>();
+    cloud
+        .template()
+        .queues()
+        .forEach(
+            (logicalId, queue) -> {
+              if (logicalId.endsWith("Dlq")) {
+                String url = sqs.getQueueUrl(b -> b.queueName(queue.name())).queueUrl();
+                Map<QueueAttributeName, String> counts =
+                    sqs.getQueueAttributes(
+                            b ->
+                                b.queueUrl(url)
+                                    .attributeNames(
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                        QueueAttributeName
+                                            .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                        .attributes();
+                held.put(logicalId, counts.values().stream().mapToLong(Long::parseLong).sum());
+              }
+            });
+    return held;
   }
 
   @Override

@@ -440,7 +440,7 @@ public final class LocalCloud implements AutoCloseable {
 
   /** The cloud as the demo drives and checks it. */
   public DemoCloud demoCloud() {
-    return new CloudView(this, dynamo, sfn, events);
+    return new CloudView(this, dynamo, sfn, events, sqsClient);
   }
 
   @Override

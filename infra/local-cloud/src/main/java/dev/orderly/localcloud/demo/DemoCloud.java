@@ -3,6 +3,7 @@ package dev.orderly.localcloud.demo;
 import dev.orderly.localcloud.ses.SentEmail;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -31,6 +32,12 @@ public interface DemoCloud {
 
   /** Publishes one event on the system's bus, as the outbox relay does (a duplicate, here). */
   void publish(String source, String detailType, String detail);
+
+  /**
+   * Messages held by each dead-letter queue of the template (the queues whose logical id ends in
+   * {@code Dlq}), by logical id: anything there is work the system gave up on.
+   */
+  Map<String, Long> deadLetters();
 
   /** Every mail the notifications function sent so far. */
   List<SentEmail> mails();

@@ -109,6 +109,7 @@ final class Invariants {
     checks.add(noLeakedReservation());
     checks.add(stockConserved());
     checks.add(oneNotificationPerEvent());
+    checks.add(nothingDeadLettered());
     long lagging = views.lagging(placed);
     checks.add(
         new Check(
@@ -118,6 +119,17 @@ final class Invariants {
                 ? "every order's view shows its status"
                 : lagging + " views do not show their order's status"));
     return checks;
+  }
+
+  private Check nothingDeadLettered() {
+    Map<String, Long> held = new TreeMap<>(cloud.deadLetters());
+    held.values().removeIf(count -> count == 0);
+    return new Check(
+        "nothing dead-lettered",
+        held.isEmpty(),
+        held.isEmpty()
+            ? cloud.deadLetters().size() + " dead-letter queues empty"
+            : "messages held: " + held);
   }
 
   private Check everyOrderTerminal() {

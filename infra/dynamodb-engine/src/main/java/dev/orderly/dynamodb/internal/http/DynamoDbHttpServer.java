@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,6 +45,7 @@ public final class DynamoDbHttpServer implements AutoCloseable {
   private final String requestIdPrefix =
       UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
   private final AtomicLong requests = new AtomicLong();
+  private final Map<String, AtomicInteger> responsesToLose = new ConcurrentHashMap<>();
   private final Thread acceptor;
   private volatile boolean closed;
 
@@ -63,6 +65,23 @@ public final class DynamoDbHttpServer implements AutoCloseable {
 
   public int port() {
     return listener.getLocalPort();
+  }
+
+  /**
+   * Applies the next {@code count} requests for {@code operation} (e.g. {@code TransactWriteItems})
+   * and then drops their connections instead of answering: the write happened but the client sees a
+   * failure, as after a network timeout. Replaces any earlier count.
+   */
+  public void loseResponses(String operation, int count) {
+    responsesToLose.put(operation, new AtomicInteger(count));
+  }
+
+  private boolean loseResponse(String target) {
+    if (responsesToLose.isEmpty() || target == null) {
+      return false;
+    }
+    AtomicInteger left = responsesToLose.get(target.substring(target.indexOf('.') + 1));
+    return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
 
   private void accept() {
@@ -110,8 +129,7 @@ public final class DynamoDbHttpServer implements AutoCloseable {
         if (request == null) {
           return;
         }
-        respond(connection, request);
-        if (!request.keepAlive()) {
+        if (!respond(connection, request) || !request.keepAlive()) {
           return;
         }
       }
@@ -129,7 +147,8 @@ public final class DynamoDbHttpServer implements AutoCloseable {
     connections.remove(socket);
   }
 
-  private void respond(HttpConnection connection, HttpConnection.Request request)
+  /** Answers the request; false when its response was lost on purpose and the connection ends. */
+  private boolean respond(HttpConnection connection, HttpConnection.Request request)
       throws IOException {
     if (!"POST".equals(request.method())) {
       connection.write(
@@ -138,7 +157,7 @@ public final class DynamoDbHttpServer implements AutoCloseable {
           "text/plain",
           new String[0],
           "healthy: dynamodb.local".getBytes(StandardCharsets.UTF_8));
-      return;
+      return true;
     }
     int status = 200;
     byte[] response;
@@ -156,6 +175,9 @@ public final class DynamoDbHttpServer implements AutoCloseable {
               new DynamoDbException(
                   DynamoDbException.INTERNAL_SERVER_ERROR, "Internal server error", 500));
     }
+    if (loseResponse(request.target())) {
+      return false;
+    }
     CRC32 crc = new CRC32();
     crc.update(response);
     connection.write(
@@ -166,6 +188,7 @@ public final class DynamoDbHttpServer implements AutoCloseable {
           "x-amz-crc32", Long.toString(crc.getValue()), "x-amzn-RequestId", requestId()
         },
         response);
+    return true;
   }
 
   /** Unique per server and cheap: a random prefix and a counter (no SecureRandom per request). */
