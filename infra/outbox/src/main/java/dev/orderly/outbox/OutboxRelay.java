@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,7 +34,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  *       the first failure (ReportBatchItemFailures), so Lambda retries from it. Entries of other
  *       aggregates after it may then be published twice; their stable eventId makes that harmless
  *       to consumers;
- *   <li>published entries are marked PUBLISHED with a TTL, so the outbox empties itself.
+ *   <li>published entries are marked PUBLISHED with a TTL, so the outbox empties itself. Marks run
+ *       on the {@code marking} executor while the next wave is published (one round trip per entry
+ *       would otherwise bound the relay at one entry per write latency); the batch answers once
+ *       every mark landed, and a mark that failed fails the batch, whose retry republishes
+ *       harmlessly.
  * </ul>
  */
 public final class OutboxRelay {
@@ -64,7 +71,9 @@ public final class OutboxRelay {
   private final int maxAttempts;
   private final Backoff backoff;
   private final Duration retention;
+  private final Executor marking;
 
+  /** A relay that marks entries on the calling thread. */
   public OutboxRelay(
       EventPublisher publisher,
       DynamoDbClient dynamo,
@@ -73,6 +82,18 @@ public final class OutboxRelay {
       int maxAttempts,
       Backoff backoff,
       Duration retention) {
+    this(publisher, dynamo, table, clock, maxAttempts, backoff, retention, Runnable::run);
+  }
+
+  public OutboxRelay(
+      EventPublisher publisher,
+      DynamoDbClient dynamo,
+      OutboxTable table,
+      Clock clock,
+      int maxAttempts,
+      Backoff backoff,
+      Duration retention,
+      Executor marking) {
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.table = Objects.requireNonNull(table, "table");
@@ -83,6 +104,7 @@ public final class OutboxRelay {
     this.maxAttempts = maxAttempts;
     this.backoff = Objects.requireNonNull(backoff, "backoff");
     this.retention = Objects.requireNonNull(retention, "retention");
+    this.marking = Objects.requireNonNull(marking, "marking");
   }
 
   public StreamsEventResponse relay(DynamodbEvent event) {
@@ -97,18 +119,20 @@ public final class OutboxRelay {
     }
     Set<String> stopped = new HashSet<>();
     String firstFailure = null;
+    List<CompletableFuture<Void>> marks = new ArrayList<>();
     while (true) {
       List<Pending> wave = nextWave(byAggregate, stopped);
       if (wave.isEmpty()) {
         break;
       }
-      for (Pending failed : publishWithRetries(wave)) {
+      for (Pending failed : publishWithRetries(wave, marks)) {
         stopped.add(failed.entry().aggregateId());
         if (firstFailure == null || compareSequences(failed.streamSequence(), firstFailure) < 0) {
           firstFailure = failed.streamSequence();
         }
       }
     }
+    awaitAll(marks);
     List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
     if (firstFailure != null) {
       failures.add(new StreamsEventResponse.BatchItemFailure(firstFailure));
@@ -132,14 +156,16 @@ public final class OutboxRelay {
   }
 
   /** Publishes, retrying only failed entries; returns those that failed every attempt. */
-  private List<Pending> publishWithRetries(List<Pending> wave) {
+  private List<Pending> publishWithRetries(
+      List<Pending> wave, List<CompletableFuture<Void>> marks) {
     List<Pending> remaining = wave;
     for (int attempt = 1; ; attempt++) {
       List<String> results = publisher.publish(remaining.stream().map(Pending::entry).toList());
       List<Pending> failed = new ArrayList<>();
       for (int i = 0; i < remaining.size(); i++) {
         if (results.get(i) == null) {
-          markPublished(remaining.get(i).entry());
+          OutboxEntry published = remaining.get(i).entry();
+          marks.add(CompletableFuture.runAsync(() -> markPublished(published), marking));
         } else {
           failed.add(remaining.get(i));
         }
@@ -155,6 +181,18 @@ public final class OutboxRelay {
       }
       backoff.pause(attempt);
       remaining = failed;
+    }
+  }
+
+  /** Waits for every mark; the first that failed is rethrown as it was thrown. */
+  private static void awaitAll(List<CompletableFuture<Void>> marks) {
+    try {
+      CompletableFuture.allOf(marks.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException failed) {
+      if (failed.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw failed;
     }
   }
 

@@ -15,12 +15,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -198,6 +201,55 @@ class OutboxRelayTest {
     assertThat(marked.get("status").s()).isEqualTo("PUBLISHED");
     assertThat(marked.get("expiresAt").n())
         .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(7)).getEpochSecond()));
+  }
+
+  @Test
+  void marksOnAPool_haveAllLandedWhenTheBatchAnswers() {
+    for (int i = 1; i <= 25; i++) {
+      commit("agg-" + i, entry("agg-" + i, 1));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      StreamsEventResponse response =
+          new OutboxRelay(
+                  publisher,
+                  dynamo,
+                  outbox,
+                  CLOCK,
+                  3,
+                  new ArrayList<Integer>()::add,
+                  Duration.ofDays(7),
+                  pool)
+              .relay(streamBatch());
+
+      assertThat(response.getBatchItemFailures()).isEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int i = 1; i <= 25; i++) {
+      String aggregate = "agg-" + i;
+      assertThat(
+              dynamo
+                  .getItem(b -> b.tableName(outbox.name()).key(OutboxTable.key(aggregate, 1)))
+                  .item()
+                  .get("status")
+                  .s())
+          .as(aggregate)
+          .isEqualTo("PUBLISHED");
+    }
+  }
+
+  @Test
+  void aMarkThatFails_failsTheBatch_soItsRetryRepublishes() {
+    commit("o1", entry("o1", 1));
+    ENGINE.engine().loseResponses("UpdateItem", 100);
+    try {
+      assertThatThrownBy(() -> relay(3, new ArrayList<>()).relay(streamBatch()))
+          .isInstanceOf(SdkClientException.class);
+    } finally {
+      ENGINE.engine().loseResponses("UpdateItem", 0);
+    }
+    assertThat(publisher.published).containsExactly("o1#1");
   }
 
   @Test

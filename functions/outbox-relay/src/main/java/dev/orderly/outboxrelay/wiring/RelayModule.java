@@ -13,6 +13,8 @@ import dev.orderly.outboxrelay.OutboxRelays;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.inject.Singleton;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,6 +23,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 /** The relay's graph: one HTTP client for DynamoDB and EventBridge, one relay per table. */
 @Module
 public final class RelayModule {
+  private static final int MARKING_THREADS = 4;
+
   private RelayModule() {}
 
   @Provides
@@ -59,6 +63,16 @@ public final class RelayModule {
       RelayConfig config, EventPublisher publisher, DynamoDbClient dynamo, Clock clock) {
     OutboxRelay.Backoff backoff =
         OutboxRelay.Backoff.fullJitter(config.backoffBase(), config.backoffCap());
+    // Marks overlap with publishing; four at a time stays within the HTTP client's pooled
+    // keep-alive connections (five per host by default for url-connection-client).
+    ExecutorService marking =
+        Executors.newFixedThreadPool(
+            MARKING_THREADS,
+            work -> {
+              Thread thread = new Thread(work, "outbox-relay-mark");
+              thread.setDaemon(true);
+              return thread;
+            });
     Map<String, OutboxRelay> byTable = new HashMap<>();
     for (String table : config.tables()) {
       byTable.put(
@@ -70,7 +84,8 @@ public final class RelayModule {
               clock,
               config.maxAttempts(),
               backoff,
-              config.retention()));
+              config.retention(),
+              marking));
     }
     return new OutboxRelays(byTable);
   }

@@ -47,6 +47,24 @@ final class Executions {
     return new Executions(all);
   }
 
+  /**
+   * How many executions are in each status ({@code RUNNING}, {@code SUCCEEDED}, {@code FAILED},
+   * ...): one listing, no per-execution reads, cheap enough to poll for progress.
+   */
+  static Map<String, Long> countByStatus(SfnClient sfn, String stateMachineArn) {
+    Map<String, Long> counts = new HashMap<>();
+    for (ExecutionListItem item :
+        sfn.listExecutionsPaginator(
+                ListExecutionsRequest.builder()
+                    .stateMachineArn(stateMachineArn)
+                    .maxResults(1000)
+                    .build())
+            .executions()) {
+      counts.merge(item.statusAsString(), 1L, Long::sum);
+    }
+    return counts;
+  }
+
   List<Execution> all() {
     return all;
   }
