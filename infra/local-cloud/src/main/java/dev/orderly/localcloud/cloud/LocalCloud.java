@@ -70,11 +70,23 @@ public final class LocalCloud implements AutoCloseable {
   static final String SECRET_KEY = "local";
   static final Duration FAILED_MESSAGE_VISIBILITY = Duration.ofSeconds(5);
 
+  /**
+   * When a failed message is received again: 5 s, but never before the function's timeout has
+   * passed. A delivery that timed out may still hold its idempotency record IN_PROGRESS for the
+   * rest of the function's timeout; redelivering sooner would only see that record, fail again, and
+   * spend the message's receives until it is dead-lettered.
+   */
+  static Duration failedMessageVisibility(FunctionSpec function) {
+    Duration timeout = Duration.ofSeconds(function.timeoutSeconds() + 1L);
+    return timeout.compareTo(FAILED_MESSAGE_VISIBILITY) > 0 ? timeout : FAILED_MESSAGE_VISIBILITY;
+  }
+
   private final CloudSettings settings;
   private final LocalTemplate template;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final List<SentEmail> mails = new CopyOnWriteArrayList<>();
   private final Map<String, URI> endpoints = new LinkedHashMap<>();
+  private final Map<String, String> queueUrls = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, String> streamArns;
   private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
   private final DynamoDbEngine dynamoEngine;
@@ -288,12 +300,20 @@ public final class LocalCloud implements AutoCloseable {
     return bridge;
   }
 
+  /** A queue's URL by ARN, asked of SQS once per queue (a URL never changes). */
   private String queueUrlOfArn(String arn) {
-    return template.queues().values().stream()
-        .filter(q -> q.arn().equals(arn))
-        .map(q -> sqs.queueUrl(q.name()))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no queue has the ARN " + arn));
+    String known = queueUrls.get(arn);
+    if (known != null) {
+      return known;
+    }
+    String url =
+        template.queues().values().stream()
+            .filter(q -> q.arn().equals(arn))
+            .map(q -> sqs.queueUrl(q.name()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no queue has the ARN " + arn));
+    queueUrls.put(arn, url);
+    return url;
   }
 
   private void startMappings() {
@@ -312,10 +332,12 @@ public final class LocalCloud implements AutoCloseable {
                 .batchingWindow(Duration.ofSeconds(mapping.maximumBatchingWindowInSeconds()))
                 .reportBatchItemFailures(mapping.reportsBatchItemFailures())
                 .maximumConcurrency(mapping.maximumConcurrency().orElse(1000))
-                // Locally a failed message is visible again after 5 s, not the queue's 90–180 s,
-                // so a laptop loop does not stall for minutes; maxReceiveCount still sends it to
-                // its DLQ (README: the local cloud's deviations).
-                .failedMessageVisibility(FAILED_MESSAGE_VISIBILITY)
+                // Locally a failed message comes back sooner than the queue's 90–180 s, so a
+                // laptop loop does not stall for minutes; maxReceiveCount still sends it to its
+                // DLQ (README: the local cloud's deviations).
+                .failedMessageVisibility(
+                    failedMessageVisibility(
+                        template.functions().get(mapping.function().logicalId())))
                 .build();
         queuePollers.add(closing(poller));
         poller.start();

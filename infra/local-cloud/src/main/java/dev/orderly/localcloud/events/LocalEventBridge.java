@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * ListEventBuses.
  */
 public final class LocalEventBridge implements AutoCloseable {
+  private static final int DELIVERY_THREADS = 8;
+
   private final EventBridgeService service;
   private final Counters counters;
   private final InFlight inFlight;
@@ -51,7 +53,9 @@ public final class LocalEventBridge implements AutoCloseable {
   private LocalEventBridge(Builder builder) {
     this.counters = new Counters();
     this.inFlight = new InFlight();
-    this.deliveries = Executors.newCachedThreadPool(daemon("eventbridge-delivery"));
+    // Bounded: a burst of PutEvents must not open a connection per delivery to the local SQS.
+    this.deliveries =
+        Executors.newFixedThreadPool(DELIVERY_THREADS, daemon("eventbridge-delivery"));
     DelayScheduler scheduler = builder.scheduler;
     if (scheduler == null) {
       this.timer = Executors.newSingleThreadScheduledExecutor(daemon("eventbridge-retry"));

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -36,6 +38,7 @@ class DeliveryRetryTest {
   private LocalEventBridge bridge;
   private EventBridgeClient events;
   private String dlq;
+  private Function<String, String> queueUrls = arn -> sqs.url(arn);
 
   @BeforeAll
   static void startSqs() {
@@ -66,7 +69,7 @@ class DeliveryRetryTest {
             .clock(clock)
             .ids(() -> "evt-1")
             .sqs(sqs.sqs)
-            .queueUrls(sqs::url)
+            .queueUrls(arn -> queueUrls.apply(arn))
             .target(FLAKY, flaky)
             .random(new SplittableRandom(7))
             .backoff(Duration.ofSeconds(1), Duration.ofMinutes(5))
@@ -164,6 +167,29 @@ class DeliveryRetryTest {
         .containsEntry("EXHAUSTED_RETRY_CONDITION", "MaximumEventAgeInSeconds")
         .containsEntry("RETRY_ATTEMPTS", Integer.toString(delays.size()))
         .containsEntry("ERROR_CODE", "THROTTLING");
+  }
+
+  @Test
+  void aDlqThatDoesNotAnswerAtFirst_stillGetsTheEvent_nothingIsDropped() {
+    AtomicInteger lookups = new AtomicInteger();
+    queueUrls =
+        arn -> {
+          if (lookups.incrementAndGet() <= 2) {
+            throw SdkClientException.create("Unable to execute HTTP request: Connect timed out");
+          }
+          return sqs.url(arn);
+        };
+    RecordingTarget gone =
+        new RecordingTarget(
+            attempt -> new TargetDeliveryException("NO_RESOURCE", "queue deleted", false));
+
+    start(gone, TargetSpec.of("Gone", FLAKY).withDeadLetterArn(dlq));
+
+    assertThat(sqs.drain(dlq)).hasSize(1);
+    assertThat(delays).hasSize(2);
+    assertThat(bridge.stats())
+        .extracting("delivered", "deadLettered", "dropped")
+        .containsExactly(0L, 1L, 0L);
   }
 
   @Test

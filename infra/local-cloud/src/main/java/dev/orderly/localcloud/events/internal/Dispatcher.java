@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  */
 public final class Dispatcher {
   private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+  private static final int MAX_DEAD_LETTER_ATTEMPTS = 10;
 
   private final Executor executor;
   private final DelayScheduler scheduler;
@@ -64,6 +65,7 @@ public final class Dispatcher {
     final RenderContext context;
     String input;
     int retries;
+    int deadLetterAttempts;
     String lastCode = "UNKNOWN";
     String lastMessage = "";
 
@@ -161,6 +163,7 @@ public final class Dispatcher {
     String ruleArn = job.rule.arn();
     String targetArn = job.target.spec().arn();
     String deadLetterArn = job.target.spec().deadLetterArn();
+    boolean ended = true;
     try {
       if (deadLetterArn == null) {
         counters.dropped.incrementAndGet();
@@ -191,13 +194,29 @@ public final class Dispatcher {
       counters.deadLettered.incrementAndGet();
       LOG.info(() -> "Event for " + targetArn + " sent to DLQ " + deadLetterArn + ": " + code);
     } catch (RuntimeException e) {
+      if (e instanceof TargetDeliveryException delivery
+          && delivery.retryable()
+          && job.deadLetterAttempts < MAX_DEAD_LETTER_ATTEMPTS) {
+        // the DLQ did not answer: try it again later rather than lose the event
+        job.deadLetterAttempts++;
+        try {
+          scheduler.schedule(
+              backoff.delay(job.deadLetterAttempts), () -> giveUp(job, code, message, exhausted));
+          ended = false;
+          return;
+        } catch (RejectedExecutionException shuttingDown) {
+          // fall through: dropped below
+        }
+      }
       counters.dropped.incrementAndGet();
       LOG.log(
           Level.SEVERE,
           "Dropped event for " + targetArn + ": its DLQ " + deadLetterArn + " failed",
           e);
     } finally {
-      inFlight.end();
+      if (ended) {
+        inFlight.end();
+      }
     }
   }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -46,6 +46,9 @@ final class SqsTarget implements EventTarget {
     String queueUrl;
     try {
       queueUrl = queueUrls.apply(queueArn);
+    } catch (SdkException e) {
+      // SQS did not answer the lookup; the queue may well exist: retry like a failed send
+      throw classified(queueArn, e);
     } catch (RuntimeException e) {
       throw new TargetDeliveryException(
           "NO_RESOURCE", "No queue for " + queueArn + ": " + e.getMessage(), false, e);
@@ -55,17 +58,23 @@ final class SqsTarget implements EventTarget {
     }
     try {
       sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).messageAttributes(attributes));
-    } catch (QueueDoesNotExistException e) {
-      throw new TargetDeliveryException(
-          "NO_RESOURCE", "Queue " + queueArn + " does not exist", false, e);
-    } catch (SdkServiceException e) {
-      if (e.isThrottlingException()) {
-        throw new TargetDeliveryException("THROTTLING", e.getMessage(), true, e);
-      }
-      throw new TargetDeliveryException(
-          "SDK_CLIENT_ERROR", e.getMessage(), e.statusCode() >= 500, e);
-    } catch (SdkClientException e) {
-      throw new TargetDeliveryException("CONNECTION_FAILURE", e.getMessage(), true, e);
+    } catch (SdkException e) {
+      throw classified(queueArn, e);
     }
+  }
+
+  private static TargetDeliveryException classified(String queueArn, SdkException e) {
+    if (e instanceof QueueDoesNotExistException) {
+      return new TargetDeliveryException(
+          "NO_RESOURCE", "Queue " + queueArn + " does not exist", false, e);
+    }
+    if (e instanceof SdkServiceException service) {
+      if (service.isThrottlingException()) {
+        return new TargetDeliveryException("THROTTLING", e.getMessage(), true, e);
+      }
+      return new TargetDeliveryException(
+          "SDK_CLIENT_ERROR", e.getMessage(), service.statusCode() >= 500, e);
+    }
+    return new TargetDeliveryException("CONNECTION_FAILURE", e.getMessage(), true, e);
   }
 }
