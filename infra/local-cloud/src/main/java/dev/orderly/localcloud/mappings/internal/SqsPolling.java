@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class SqsPolling {
   private static final Logger LOG = Logger.getLogger(SqsPolling.class.getName());
+  private static final long REFILL_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   private final SqsSettings settings;
   private final Counters counters = new Counters();
@@ -100,7 +101,11 @@ public final class SqsPolling {
     permits.release();
   }
 
-  /** Receives until the batch is full or the window (opened by the first message) closes. */
+  /**
+   * Receives until the batch is full or the window (opened by the first message) closes. Inside the
+   * window it pauses between receives: on a busy queue an immediate re-receive returns as soon as
+   * one more message arrives, which cost one ReceiveMessage per message.
+   */
   private List<Message> gather() {
     List<Message> batch = new ArrayList<>();
     long deadline = 0;
@@ -110,14 +115,10 @@ public final class SqsPolling {
         waitSeconds = (int) settings.pollWait().toSeconds();
       } else {
         long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
+        if (remaining <= 0 || !pause(Math.min(remaining, REFILL_PAUSE_NANOS))) {
           break;
         }
-        // Rounded up: a quiet queue may hold the window open up to a second longer.
-        waitSeconds =
-            (int)
-                Math.min(
-                    settings.pollWait().toSeconds(), (remaining + 999_999_999L) / 1_000_000_000L);
+        waitSeconds = 0;
       }
       int max = Math.min(10, settings.batchSize() - batch.size());
       List<Message> received =
@@ -143,6 +144,17 @@ public final class SqsPolling {
       }
     }
     return batch;
+  }
+
+  /** Waits while the batching window fills; false when interrupted (the mapping is stopping). */
+  private static boolean pause(long nanos) {
+    try {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private void handle(List<Message> batch) {
