@@ -76,9 +76,16 @@ final class LocalSqs implements AutoCloseable {
         return all;
       }
       all.addAll(batch);
-      for (Message message : batch) {
-        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+      List<software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry> handles =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        handles.add(
+            software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry.builder()
+                .id(Integer.toString(i))
+                .receiptHandle(batch.get(i).receiptHandle())
+                .build());
       }
+      sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(handles));
     }
   }
 

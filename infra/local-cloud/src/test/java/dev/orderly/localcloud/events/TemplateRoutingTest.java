@@ -103,6 +103,34 @@ class TemplateRoutingTest {
   }
 
   @Test
+  void aBurstToOneQueue_arrivesWhole_eachEventOnce() throws Exception {
+    List<PutEventsRequestEntry> entries = new java.util.ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      entries.add(
+          PutEventsRequestEntry.builder()
+              .eventBusName(BUS)
+              .source("orderly.orders")
+              .detailType("OrderPlaced")
+              .detail("{\"orderId\":\"o-" + i + "\"}")
+              .build());
+    }
+    for (int call = 0; call < 4; call++) {
+      assertThat(events.putEvents(b -> b.entries(entries)).failedEntryCount()).isZero();
+    }
+    assertThat(bridge.awaitIdle(Duration.ofSeconds(20))).isTrue();
+
+    for (String queue : List.of("StartSagaQueue", "OrderViewsQueue")) {
+      List<String> ids = new java.util.ArrayList<>();
+      for (String body : received(queue)) {
+        ids.add(JSON.readTree(body).path("id").asText());
+      }
+      assertThat(ids).as(queue).hasSize(40).doesNotHaveDuplicates();
+    }
+    assertThat(bridge.stats().delivered()).isEqualTo(80);
+    assertThat(received("EventDeliveryDlq")).isEmpty();
+  }
+
+  @Test
   void templateHasTheThreeRules() {
     assertThat(TemplateRules.rules(BUS, id -> LocalSqs.arn(id)))
         .extracting(RuleSpec::name)
