@@ -53,6 +53,9 @@ public final class SqsBatchProcessor {
     this.fifoFailure = builder.fifoFailure;
   }
 
+  /** No message is begun with less time than this left in the invocation. */
+  public static final Duration MIN_REMAINING = Duration.ofSeconds(1);
+
   public static Builder builder(Idempotency idempotency) {
     return new Builder(idempotency);
   }
@@ -81,7 +84,11 @@ public final class SqsBatchProcessor {
       String group = fifo ? message.getAttributes().get("MessageGroupId") : null;
       boolean skip =
           fifo && (fifoFailure == FifoFailure.STOP_BATCH ? stopped : stoppedGroups.contains(group));
-      if (skip || !processOne(message, remaining.get(), handler)) {
+      Duration left = remaining.get();
+      // A message begun this close to the deadline would hold a claim that expires at once, so a
+      // redelivery could run it a second time alongside: leave it (and the rest) for the retry.
+      boolean outOfTime = left != null && left.compareTo(MIN_REMAINING) < 0;
+      if (skip || outOfTime || !processOne(message, left, handler)) {
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
         stopped = true;
         if (group != null) {

@@ -92,6 +92,45 @@ class SqsBatchProcessorTest {
     assertThat(handled).containsExactly("m1", "m3");
   }
 
+  /** A Lambda context whose remaining time is each of {@code millis} in turn. */
+  private static com.amazonaws.services.lambda.runtime.Context remaining(Integer... millis) {
+    java.util.Iterator<Integer> left = Arrays.asList(millis).iterator();
+    return (com.amazonaws.services.lambda.runtime.Context)
+        java.lang.reflect.Proxy.newProxyInstance(
+            SqsBatchProcessorTest.class.getClassLoader(),
+            new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getRemainingTimeInMillis")) {
+                return left.next();
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+  }
+
+  @Test
+  void nearTheInvocationsDeadline_noMessageIsBegun_theRestAreLeftForTheRetry() {
+    SqsBatchProcessor processor = SqsBatchProcessor.builder(idempotency).build();
+
+    SQSBatchResponse response =
+        processor.process(
+            batch(
+                message("m1", "e1", STANDARD, null),
+                message("m2", "e2", STANDARD, null),
+                message("m3", "e3", STANDARD, null)),
+            remaining(5_000, 900, -200),
+            message -> handled.add(message.getMessageId()));
+
+    assertThat(failed(response)).containsExactly("m2", "m3");
+    assertThat(handled).containsExactly("m1");
+    SQSBatchResponse retry =
+        process(
+            processor,
+            batch(message("m2", "e2", STANDARD, null), message("m3", "e3", STANDARD, null)),
+            Set.of());
+    assertThat(failed(retry)).isEmpty();
+    assertThat(handled).containsExactly("m1", "m2", "m3");
+  }
+
   @Test
   void producerRetry_withANewMessageIdButTheSameEventId_isHandledOnce() {
     SqsBatchProcessor processor = SqsBatchProcessor.builder(idempotency).build();
