@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -242,11 +243,30 @@ class OutboxRelayTest {
   @Test
   void aMarkThatFails_failsTheBatch_soItsRetryRepublishes() {
     commit("o1", entry("o1", 1));
+    DynamoDbClient noRetries =
+        DynamoDbClient.builder()
+            .endpointOverride(ENGINE.engine().endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .httpClient(UrlConnectionHttpClient.builder().build())
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build();
+    OutboxRelay relay =
+        new OutboxRelay(
+            publisher,
+            noRetries,
+            outbox,
+            CLOCK,
+            3,
+            new ArrayList<Integer>()::add,
+            Duration.ofDays(7));
+    DynamodbEvent batch = streamBatch();
     ENGINE.engine().loseResponses("UpdateItem", 100);
     try {
-      assertThatThrownBy(() -> relay(3, new ArrayList<>()).relay(streamBatch()))
-          .isInstanceOf(SdkClientException.class);
+      assertThatThrownBy(() -> relay.relay(batch)).isInstanceOf(SdkClientException.class);
     } finally {
+      noRetries.close();
       ENGINE.engine().loseResponses("UpdateItem", 0);
     }
     assertThat(publisher.published).containsExactly("o1#1");
