@@ -28,6 +28,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -85,22 +86,25 @@ class OutboxRelayTest {
     }
   }
 
+  private static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+  private static DynamoDbClientBuilder dynamoClient() {
+    return DynamoDbClient.builder()
+        .endpointOverride(ENGINE.engine().endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(CREDENTIALS)
+        .httpClient(UrlConnectionHttpClient.builder().build());
+  }
+
   @BeforeEach
   void setUp() {
-    var credentials =
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    dynamo =
-        DynamoDbClient.builder()
-            .endpointOverride(ENGINE.engine().endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(credentials)
-            .httpClient(UrlConnectionHttpClient.builder().build())
-            .build();
+    dynamo = dynamoClient().build();
     streams =
         DynamoDbStreamsClient.builder()
             .endpointOverride(ENGINE.engine().endpoint())
             .region(Region.US_EAST_1)
-            .credentialsProvider(credentials)
+            .credentialsProvider(CREDENTIALS)
             .httpClient(UrlConnectionHttpClient.builder().build())
             .build();
     String name = "orders_" + System.identityHashCode(this) + "_" + tableNumber++;
@@ -244,12 +248,7 @@ class OutboxRelayTest {
   void aMarkThatFails_failsTheBatch_soItsRetryRepublishes() {
     commit("o1", entry("o1", 1));
     DynamoDbClient noRetries =
-        DynamoDbClient.builder()
-            .endpointOverride(ENGINE.engine().endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.builder().build())
+        dynamoClient()
             .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
             .build();
     OutboxRelay relay =

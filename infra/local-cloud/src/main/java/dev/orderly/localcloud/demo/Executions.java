@@ -29,13 +29,7 @@ final class Executions {
 
   static Executions read(SfnClient sfn, String stateMachineArn) {
     List<Execution> all = new ArrayList<>();
-    for (ExecutionListItem item :
-        sfn.listExecutionsPaginator(
-                ListExecutionsRequest.builder()
-                    .stateMachineArn(stateMachineArn)
-                    .maxResults(1000)
-                    .build())
-            .executions()) {
+    for (ExecutionListItem item : listed(sfn, stateMachineArn)) {
       Instant stop = item.stopDate();
       if (stop == null) {
         DescribeExecutionResponse described =
@@ -53,16 +47,19 @@ final class Executions {
    */
   static Map<String, Long> countByStatus(SfnClient sfn, String stateMachineArn) {
     Map<String, Long> counts = new HashMap<>();
-    for (ExecutionListItem item :
-        sfn.listExecutionsPaginator(
-                ListExecutionsRequest.builder()
-                    .stateMachineArn(stateMachineArn)
-                    .maxResults(1000)
-                    .build())
-            .executions()) {
+    for (ExecutionListItem item : listed(sfn, stateMachineArn)) {
       counts.merge(item.statusAsString(), 1L, Long::sum);
     }
     return counts;
+  }
+
+  private static Iterable<ExecutionListItem> listed(SfnClient sfn, String stateMachineArn) {
+    return sfn.listExecutionsPaginator(
+            ListExecutionsRequest.builder()
+                .stateMachineArn(stateMachineArn)
+                .maxResults(1000)
+                .build())
+        .executions();
   }
 
   List<Execution> all() {
