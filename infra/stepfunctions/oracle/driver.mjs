@@ -37,6 +37,33 @@ import { StateMachine, ExecutionError, ExecutionTimeoutError } from 'aws-local-s
 const require = createRequire(import.meta.url);
 const aslValidator = require('asl-validator');
 
+// Both asl-validator versions build a new Ajv on every call and compile their whole schema set
+// into it: ~200 ms a validation, most of the oracle's time. They look the constructor up as
+// require('ajv').default at each call, so it is replaced here by one that keeps, per schema set
+// (each version passes its own module objects), the first Ajv built and set up; later calls get a
+// view of it on which adding formats and keywords again does nothing (addKeyword would throw), so
+// they validate with the compiled schemas. Every call here uses the validators' default options
+// (checkArn and checkPaths true), the only setting the formats depend on.
+const ajvModule = require('ajv');
+const RealAjv = ajvModule.default;
+const ajvBySchemaSet = new Map();
+ajvModule.default = function SharedAjv(options) {
+  const schemas = options && options.schemas;
+  if (!Array.isArray(schemas) || schemas.length === 0) return new RealAjv(options);
+  const known = ajvBySchemaSet.get(schemas[0]);
+  if (known !== undefined) return known;
+  const ajv = new RealAjv(options);
+  const view = new Proxy(ajv, {
+    get(target, property) {
+      if (property === 'addFormat' || property === 'addKeyword') return () => view;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  ajvBySchemaSet.set(schemas[0], view);
+  return ajv;
+};
+
 class ScriptExhausted extends Error {}
 
 // stdout carries the protocol only: anything a library logs goes to stderr.

@@ -52,10 +52,16 @@ public final class NotificationHandler implements RequestHandler<SQSEvent, SQSBa
     try {
       Handled handled = component.notifications().handle(event);
       // the outcome's kind only: addresses are personal data and stay out of the logs
-      log.info(
-          "event handled", Map.of("event", fields, "outcome", handled.getClass().getSimpleName()));
-      if (handled instanceof Handled.Sent) {
+      if (handled instanceof Handled.Sent sent) {
+        // SES's message id ties this line to the mail SES accepted
+        log.info(
+            "event handled",
+            Map.of("event", fields, "outcome", "Sent", "sesMessageId", sent.messageId()));
         log.metric("NotificationSent", 1, "Count");
+      } else {
+        log.info(
+            "event handled",
+            Map.of("event", fields, "outcome", handled.getClass().getSimpleName()));
       }
     } catch (RuntimeException failure) {
       log.error("event failed; SQS will redeliver it", failure, fields);

@@ -1,6 +1,5 @@
 package dev.orderly.notifications.wiring;
 
-import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import dev.orderly.idempotency.Idempotency;
@@ -48,19 +47,21 @@ public final class NotificationsModule {
     return AwsClients.build(DynamoDbClient.builder(), AwsSettings.from(env, "DYNAMODB"), http);
   }
 
-  /** SES settings are read only when mail goes through SES. */
+  /**
+   * SES settings are read only when mail goes through SES. SES has its own HTTP client: {@code
+   * SendEmail} takes no idempotency token, so an attempt cut off by a timeout may have sent the
+   * mail and its retry sends it again; its read timeout ({@code
+   * ORDERLY_AWS_ATTEMPT_TIMEOUT_MS_SESV2} in the template) is therefore far longer than DynamoDB's.
+   */
   @Provides
   @Singleton
-  static EmailSender emailSender(
-      NotificationsConfig config, Environment env, Lazy<SdkHttpClient> http, Clock clock) {
-    return config.sender() == NotificationsConfig.Sender.LOCAL
-        ? new LocalEmailSender(config.fromAddress())
-        : new SesEmailSender(
-            http.get(),
-            AwsSettings.from(env, "SESV2"),
-            config.fromAddress(),
-            clock,
-            Backoff.standard());
+  static EmailSender emailSender(NotificationsConfig config, Environment env, Clock clock) {
+    if (config.sender() == NotificationsConfig.Sender.LOCAL) {
+      return new LocalEmailSender(config.fromAddress());
+    }
+    AwsSettings ses = AwsSettings.from(env, "SESV2");
+    return new SesEmailSender(
+        AwsClients.httpClient(ses), ses, config.fromAddress(), clock, Backoff.standard());
   }
 
   @Provides

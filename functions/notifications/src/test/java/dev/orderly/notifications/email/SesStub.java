@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * SES API v2 on loopback, just {@code POST /v2/email/outbound-emails} (SendEmail): records each
@@ -46,6 +48,7 @@ public final class SesStub implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
+  private final Queue<Duration> delays = new ConcurrentLinkedQueue<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean reject;
 
@@ -75,6 +78,11 @@ public final class SesStub implements AutoCloseable {
     scripted.addAll(List.of(answers));
   }
 
+  /** Holds the next request for {@code latency} before answering it as usual: a slow SES. */
+  public void delayNext(Duration latency) {
+    delays.add(latency);
+  }
+
   public void reject(boolean reject) {
     this.reject = reject;
   }
@@ -96,6 +104,10 @@ public final class SesStub implements AutoCloseable {
         exchange.getRequestMethod().equals("POST")
             && exchange.getRequestURI().getPath().equals("/v2/email/outbound-emails");
     Answer next = scripted.poll();
+    Duration latency = delays.poll();
+    if (latency != null) {
+      awaitClose(latency);
+    }
     if (!sendEmail) {
       respond(exchange, 404, null, "{\"message\":\"not stubbed\"}");
     } else if (next == SILENCE) {
@@ -135,6 +147,14 @@ public final class SesStub implements AutoCloseable {
   private void awaitClose() {
     try {
       closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void awaitClose(Duration atMost) {
+    try {
+      closed.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -10,6 +10,7 @@ import dev.orderly.notifications.LocalNotifications;
 import dev.orderly.notifications.email.SesEmailSender;
 import dev.orderly.notifications.email.SesStub;
 import dev.orderly.notifications.wiring.NotificationComponent;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,24 @@ class NotificationHandlerSesTest {
 
   private SQSBatchResponse deliver(String file) {
     return handler.handleRequest(batch(file), LocalContext.of("notifications", "req-1"));
+  }
+
+  /**
+   * SendEmail takes no idempotency token: an attempt cut off while SES is still working may have
+   * sent, and retrying it mails twice. SES gets its own read timeout, longer than DynamoDB's.
+   */
+  @Test
+  void aSendSlowerThanDynamoDbsAttemptTimeoutIsAnsweredNotRetried() {
+    local.environment.put("ORDERLY_AWS_ATTEMPT_TIMEOUT_MS", "1000");
+    local.environment.put("ORDERLY_AWS_ATTEMPT_TIMEOUT_MS_SESV2", "5000");
+    local.environment.put("ORDERLY_AWS_CALL_TIMEOUT_MS_SESV2", "10000");
+    handler = new NotificationHandler(local.component());
+    ses.delayNext(Duration.ofMillis(1500));
+
+    SQSBatchResponse response = deliver("sqs_user_registered");
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(ses.requests()).hasSize(1);
   }
 
   @Test

@@ -58,8 +58,10 @@ public record AwsSettings(
    * Lambda runtime sets: no provider chain to probe at cold start); the endpoint from {@code
    * AWS_ENDPOINT_URL_<SERVICE>}, else {@code AWS_ENDPOINT_URL}; timeouts from {@code
    * ORDERLY_AWS_CALL_TIMEOUT_MS} (default 3000) and {@code ORDERLY_AWS_ATTEMPT_TIMEOUT_MS} (1000),
-   * attempts from {@code ORDERLY_AWS_MAX_ATTEMPTS} (3). A timeout that is not positive, a call
-   * timeout shorter than one attempt, or fewer than one attempt fails naming the variable.
+   * attempts from {@code ORDERLY_AWS_MAX_ATTEMPTS} (3), each overridden for one service by the same
+   * name with {@code _<SERVICE>} appended (a call that must not be cut short, such as SES's {@code
+   * SendEmail}, which has no idempotency token, gets its own). A timeout that is not positive, a
+   * call timeout shorter than one attempt, or fewer than one attempt fails naming the variable.
    */
   public static AwsSettings from(Environment env, String service) {
     String key = env.require("AWS_ACCESS_KEY_ID");
@@ -74,32 +76,41 @@ public record AwsSettings(
         env.uri("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
             .or(() -> env.uri("AWS_ENDPOINT_URL"));
     Region region = Region.of(env.require("AWS_REGION"));
-    Duration callTimeout = env.millis(CALL_TIMEOUT, Duration.ofSeconds(3));
-    Duration attemptTimeout = env.millis(ATTEMPT_TIMEOUT, Duration.ofSeconds(1));
-    int maxAttempts = env.integer(MAX_ATTEMPTS, 3);
+    String suffix = "_" + service.toUpperCase(Locale.ROOT);
+    String callName = perService(env, CALL_TIMEOUT, suffix);
+    String attemptName = perService(env, ATTEMPT_TIMEOUT, suffix);
+    String attemptsName = perService(env, MAX_ATTEMPTS, suffix);
+    Duration callTimeout = env.millis(callName, Duration.ofSeconds(3));
+    Duration attemptTimeout = env.millis(attemptName, Duration.ofSeconds(1));
+    int maxAttempts = env.integer(attemptsName, 3);
     if (attemptTimeout.isNegative() || attemptTimeout.isZero()) {
       throw new ConfigurationException(
           "environment variable "
-              + ATTEMPT_TIMEOUT
+              + attemptName
               + " must be positive, was "
               + attemptTimeout.toMillis());
     }
     if (callTimeout.compareTo(attemptTimeout) < 0) {
       throw new ConfigurationException(
           "environment variable "
-              + CALL_TIMEOUT
+              + callName
               + " ("
               + callTimeout.toMillis()
               + ") must be at least "
-              + ATTEMPT_TIMEOUT
+              + attemptName
               + " ("
               + attemptTimeout.toMillis()
               + ")");
     }
     if (maxAttempts < 1) {
       throw new ConfigurationException(
-          "environment variable " + MAX_ATTEMPTS + " must be at least 1, was " + maxAttempts);
+          "environment variable " + attemptsName + " must be at least 1, was " + maxAttempts);
     }
     return new AwsSettings(region, credentials, endpoint, callTimeout, attemptTimeout, maxAttempts);
+  }
+
+  /** {@code <name>_<SERVICE>} when the environment sets it, else {@code <name>}. */
+  private static String perService(Environment env, String name, String suffix) {
+    return env.optional(name + suffix).isPresent() ? name + suffix : name;
   }
 }

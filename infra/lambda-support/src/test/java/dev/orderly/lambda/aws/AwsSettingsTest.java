@@ -147,6 +147,42 @@ class AwsSettingsTest {
     assertThat(settings.maxAttempts()).isEqualTo(5);
   }
 
+  @Test
+  void from_letsOneServiceOverrideTheTimeoutsAndAttempts() {
+    // given
+    Environment env =
+        env(
+            "ORDERLY_AWS_ATTEMPT_TIMEOUT_MS", "400",
+            "ORDERLY_AWS_CALL_TIMEOUT_MS_SESV2", "20000",
+            "ORDERLY_AWS_ATTEMPT_TIMEOUT_MS_SESV2", "10000",
+            "ORDERLY_AWS_MAX_ATTEMPTS_SESV2", "2");
+
+    // when
+    AwsSettings ses = AwsSettings.from(env, "sesv2");
+    AwsSettings dynamo = AwsSettings.from(env, "DYNAMODB");
+
+    // then
+    assertThat(ses.apiCallTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(ses.attemptTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(ses.maxAttempts()).isEqualTo(2);
+    assertThat(dynamo.apiCallTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(dynamo.attemptTimeout()).isEqualTo(Duration.ofMillis(400));
+    assertThat(dynamo.maxAttempts()).isEqualTo(3);
+  }
+
+  @Test
+  void from_namesTheServiceVariableThatIsWrong() {
+    // given
+    Environment env = env("ORDERLY_AWS_ATTEMPT_TIMEOUT_MS_SESV2", "5000");
+
+    // when / then
+    assertThatThrownBy(() -> AwsSettings.from(env, "SESV2"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "environment variable ORDERLY_AWS_CALL_TIMEOUT_MS (3000) must be at least"
+                + " ORDERLY_AWS_ATTEMPT_TIMEOUT_MS_SESV2 (5000)");
+  }
+
   @ParameterizedTest(name = "[{index}] {0} missing")
   @ValueSource(strings = {"AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"})
   void from_refusesAMissingRequiredVariableNamingIt(String name) {

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -269,6 +271,22 @@ final class Invariants {
         customerEmails.stream().filter(to -> welcomes.getOrDefault(to, 0L) != 1L).count();
     long welcomed = customerEmails.stream().filter(welcomes::containsKey).count();
     boolean ok = ordersWrong == 0 && welcomesWrong == 0;
+    String wrongOnes =
+        ok
+            ? ""
+            : " ("
+                + Stream.concat(
+                        placed.stream()
+                            .map(Placed::orderId)
+                            .filter(id -> perOrder.getOrDefault(id, 0L) != 1L)
+                            .map(id -> "order " + id + ": " + perOrder.getOrDefault(id, 0L)),
+                        customerEmails.stream()
+                            .sorted()
+                            .filter(to -> welcomes.getOrDefault(to, 0L) != 1L)
+                            .map(to -> to + ": " + welcomes.getOrDefault(to, 0L)))
+                    .limit(10)
+                    .collect(Collectors.joining(", "))
+                + ")";
     return new Check(
         "exactly one notification per event",
         ok,
@@ -281,7 +299,8 @@ final class Invariants {
             + " of "
             + users
             + "; mails "
-            + cloud.mails().size());
+            + cloud.mails().size()
+            + wrongOnes);
   }
 
   /** Whether the order views show each order's current status (the projection caught up). */
