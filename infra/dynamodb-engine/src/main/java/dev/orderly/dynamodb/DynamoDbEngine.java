@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,25 @@ public final class DynamoDbEngine implements AutoCloseable {
    */
   public void loseResponses(String operation, int count) {
     server.loseResponses(operation, count);
+  }
+
+  /**
+   * Serves one DynamoDB JSON-protocol request without a socket, exactly as the HTTP endpoint would:
+   * {@code target} is the {@code X-Amz-Target} header ({@code DynamoDB_20120810.PutItem}) and
+   * {@code body} the request body. Empty when fault injection ({@link #loseResponses}) loses the
+   * response: the request took effect and the caller must see a broken connection.
+   */
+  public Optional<Response> serve(String target, byte[] body) {
+    return Optional.ofNullable(server.answer(target, body));
+  }
+
+  /**
+   * What the endpoint answers: the HTTP status, the JSON body, its CRC32 (the SDK checks the {@code
+   * x-amz-crc32} header) and the request id ({@code x-amzn-RequestId}).
+   */
+  public record Response(int status, byte[] body, String crc32, String requestId) {
+    /** The body's content type. */
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
   }
 
   /** Runs one TTL pass now: deletes expired items and returns how many it deleted. */

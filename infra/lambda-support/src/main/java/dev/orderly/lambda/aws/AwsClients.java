@@ -5,6 +5,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
@@ -20,12 +22,49 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 public final class AwsClients {
   private AwsClients() {}
 
-  /** One HTTP client per function, shared by its SDK clients. */
+  /**
+   * One HTTP client per function, shared by its SDK clients. When the settings carry {@link
+   * AwsSettings#transport() in-JVM endpoints} (the local cloud's), requests for those go to them
+   * without a socket and all others over this client.
+   */
   public static SdkHttpClient httpClient(AwsSettings settings) {
-    return UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofMillis(Math.min(1_000, settings.attemptTimeout().toMillis())))
-        .socketTimeout(settings.attemptTimeout())
-        .build();
+    SdkHttpClient network =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(
+                Duration.ofMillis(Math.min(1_000, settings.attemptTimeout().toMillis())))
+            .socketTimeout(settings.attemptTimeout())
+            .build();
+    return settings.transport().isPresent()
+        ? inJvmFirst(settings.transport().get(), network)
+        : network;
+  }
+
+  /**
+   * A client that sends what {@code inJvm} serves to it and the rest over {@code network}; closing
+   * it closes {@code network} only.
+   */
+  public static SdkHttpClient inJvmFirst(InJvmEndpoints inJvm, SdkHttpClient network) {
+    return new InJvmFirst(inJvm, network);
+  }
+
+  private record InJvmFirst(InJvmEndpoints inJvm, SdkHttpClient network) implements SdkHttpClient {
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+      return inJvm.serves(request.httpRequest())
+          ? inJvm.prepareRequest(request)
+          : network.prepareRequest(request);
+    }
+
+    @Override
+    public String clientName() {
+      return network.clientName();
+    }
+
+    /** Closes this function's own connections; the in-JVM endpoints belong to the local cloud. */
+    @Override
+    public void close() {
+      network.close();
+    }
   }
 
   public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(

@@ -21,6 +21,7 @@ import software.amazon.awssdk.regions.Region;
  *
  * @param apiCallTimeout the whole call, retries included
  * @param attemptTimeout one HTTP attempt
+ * @param transport endpoints served inside this JVM ({@link Environment#transport()}), if any
  */
 public record AwsSettings(
     Region region,
@@ -28,13 +29,33 @@ public record AwsSettings(
     Optional<URI> endpoint,
     Duration apiCallTimeout,
     Duration attemptTimeout,
-    int maxAttempts) {
+    int maxAttempts,
+    Optional<InJvmEndpoints> transport) {
 
   private static final String CALL_TIMEOUT = "ORDERLY_AWS_CALL_TIMEOUT_MS";
   private static final String ATTEMPT_TIMEOUT = "ORDERLY_AWS_ATTEMPT_TIMEOUT_MS";
   private static final String MAX_ATTEMPTS = "ORDERLY_AWS_MAX_ATTEMPTS";
 
+  /** Settings whose clients make their own HTTP connections (no {@link #transport}). */
+  public AwsSettings(
+      Region region,
+      AwsCredentialsProvider credentials,
+      Optional<URI> endpoint,
+      Duration apiCallTimeout,
+      Duration attemptTimeout,
+      int maxAttempts) {
+    this(
+        region,
+        credentials,
+        endpoint,
+        apiCallTimeout,
+        attemptTimeout,
+        maxAttempts,
+        Optional.empty());
+  }
+
   public AwsSettings {
+    Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(endpoint, "endpoint");
@@ -106,7 +127,8 @@ public record AwsSettings(
       throw new ConfigurationException(
           "environment variable " + attemptsName + " must be at least 1, was " + maxAttempts);
     }
-    return new AwsSettings(region, credentials, endpoint, callTimeout, attemptTimeout, maxAttempts);
+    return new AwsSettings(
+        region, credentials, endpoint, callTimeout, attemptTimeout, maxAttempts, env.transport());
   }
 
   /** {@code <name>_<SERVICE>} when the environment sets it, else {@code <name>}. */

@@ -1,5 +1,6 @@
 package dev.orderly.lambda.config;
 
+import dev.orderly.lambda.aws.InJvmEndpoints;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -15,13 +16,29 @@ import java.util.function.Supplier;
 public final class Environment {
   private static final ThreadLocal<Environment> SCOPED = new ThreadLocal<>();
   private final Map<String, String> values;
+  private final InJvmEndpoints transport;
 
-  private Environment(Map<String, String> values) {
+  private Environment(Map<String, String> values, InJvmEndpoints transport) {
     this.values = Map.copyOf(values);
+    this.transport = transport;
   }
 
   public static Environment of(Map<String, String> values) {
-    return new Environment(Objects.requireNonNull(values, "values"));
+    return new Environment(Objects.requireNonNull(values, "values"), null);
+  }
+
+  /**
+   * Variables plus the endpoints the function's AWS clients reach inside this JVM: how the local
+   * cloud serves its own services to in-process functions without a socket per call.
+   */
+  public static Environment of(Map<String, String> values, InJvmEndpoints transport) {
+    return new Environment(
+        Objects.requireNonNull(values, "values"), Objects.requireNonNull(transport, "transport"));
+  }
+
+  /** The HTTP client given with {@link #of(Map, InJvmEndpoints)}; empty in AWS. */
+  public Optional<InJvmEndpoints> transport() {
+    return Optional.ofNullable(transport);
   }
 
   /**
@@ -31,7 +48,7 @@ public final class Environment {
    */
   public static Environment system() {
     Environment scoped = SCOPED.get();
-    return scoped != null ? scoped : new Environment(System.getenv());
+    return scoped != null ? scoped : new Environment(System.getenv(), null);
   }
 
   /**

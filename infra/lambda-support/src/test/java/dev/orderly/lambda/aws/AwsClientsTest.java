@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderly.dynamodb.DynamoDbEngineExtension;
 import dev.orderly.lambda.config.Environment;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -130,5 +139,73 @@ class AwsClientsTest {
         assertThatThrownBy(client::listTables).isInstanceOf(ApiCallTimeoutException.class);
       }
     }
+  }
+
+  /** Answers every request it serves with one table name, and counts them. */
+  private static final class CannedEndpoints implements InJvmEndpoints {
+    private final boolean serving;
+    private final AtomicInteger served = new AtomicInteger();
+
+    CannedEndpoints(boolean serving) {
+      this.serving = serving;
+    }
+
+    @Override
+    public boolean serves(SdkHttpRequest request) {
+      return serving;
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+      return new ExecutableHttpRequest() {
+        @Override
+        public HttpExecuteResponse call() {
+          served.incrementAndGet();
+          byte[] body = "{\"TableNames\":[\"in-jvm\"]}".getBytes(StandardCharsets.UTF_8);
+          return HttpExecuteResponse.builder()
+              .response(
+                  SdkHttpResponse.builder()
+                      .statusCode(200)
+                      .putHeader("Content-Type", "application/x-amz-json-1.0")
+                      .build())
+              .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
+              .build();
+        }
+
+        @Override
+        public void abort() {}
+      };
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void httpClient_sendsWhatTheInJvmEndpointsServeToThem() {
+    CannedEndpoints inJvm = new CannedEndpoints(true);
+    AwsSettings settings =
+        AwsSettings.from(
+            Environment.of(env(dynamo.engine().endpoint().toString()).asMap(), inJvm), "DYNAMODB");
+
+    try (SdkHttpClient http = AwsClients.httpClient(settings);
+        DynamoDbClient client = AwsClients.build(DynamoDbClient.builder(), settings, http)) {
+      assertThat(client.listTables().tableNames()).containsExactly("in-jvm");
+    }
+    assertThat(inJvm.served).hasValue(1);
+  }
+
+  @Test
+  void httpClient_sendsTheRestOverTheNetwork() {
+    CannedEndpoints inJvm = new CannedEndpoints(false);
+    AwsSettings settings =
+        AwsSettings.from(
+            Environment.of(env(dynamo.engine().endpoint().toString()).asMap(), inJvm), "DYNAMODB");
+
+    try (SdkHttpClient http = AwsClients.httpClient(settings);
+        DynamoDbClient client = AwsClients.build(DynamoDbClient.builder(), settings, http)) {
+      assertThat(client.listTables().tableNames()).doesNotContain("in-jvm");
+    }
+    assertThat(inJvm.served).hasValue(0);
   }
 }

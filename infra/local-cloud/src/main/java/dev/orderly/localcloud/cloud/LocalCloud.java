@@ -1,6 +1,7 @@
 package dev.orderly.localcloud.cloud;
 
 import dev.orderly.dynamodb.DynamoDbEngine;
+import dev.orderly.lambda.aws.AwsClients;
 import dev.orderly.localcloud.api.DevKeys;
 import dev.orderly.localcloud.api.DevTokens;
 import dev.orderly.localcloud.api.LocalHttpApi;
@@ -44,7 +45,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -86,9 +92,12 @@ public final class LocalCloud implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final List<SentEmail> mails = new CopyOnWriteArrayList<>();
   private final Map<String, URI> endpoints = new LinkedHashMap<>();
-  private final Map<String, String> queueUrls = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+  private final Map<String, String> queueUrlsByName = new ConcurrentHashMap<>();
   private final Map<String, String> streamArns;
-  private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+  private final SdkHttpClient network = UrlConnectionHttpClient.builder().build();
+  private final InJvmTransport inJvm;
+  private final SdkHttpClient http;
   private final DynamoDbEngine dynamoEngine;
   private final LocalSqs sqs;
   private final LocalSes ses;
@@ -121,8 +130,22 @@ public final class LocalCloud implements AutoCloseable {
                 .accountId(account)
                 .build());
     endpoints.put("dynamodb", dynamoEngine.endpoint());
-    sqs = closing(LocalSqs.start(ports.sqs(), region, account));
-    endpoints.put("sqs", sqs.endpoint());
+    inJvm = new InJvmTransport(dynamoEngine);
+    http = AwsClients.inJvmFirst(inJvm, network);
+    // ElasticMQ takes most of a second to start and its queues a few hundred ms more: that runs on
+    // its own thread while the template is read, the tables made and the state machines loaded.
+    int sqsPort = LocalSqs.portFor(ports.sqs());
+    URI sqsEndpoint = LocalSqs.endpoint(sqsPort);
+    ExecutorService sqsBoot =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "sqs-boot");
+              thread.setDaemon(true);
+              return thread;
+            });
+    CompletableFuture<LocalSqs> startingSqs =
+        CompletableFuture.supplyAsync(() -> LocalSqs.start(sqsPort, region, account), sqsBoot);
+    endpoints.put("sqs", sqsEndpoint);
     ses =
         closing(
             LocalSes.start(
@@ -144,13 +167,14 @@ public final class LocalCloud implements AutoCloseable {
         TemplateReader.read(
             settings.template(),
             settings.templateParameters(),
-            LocalSettings.defaults().withSqsBaseUrl(sqs.endpoint()));
+            LocalSettings.defaults().withSqsBaseUrl(sqsEndpoint));
+    CompletableFuture<LocalSqs> sqsWithQueues =
+        startingSqs.thenApplyAsync(started -> createQueues(started), sqsBoot);
 
     dynamo = client(DynamoDbClient.builder(), dynamoEngine.endpoint());
     streamArns = Tables.create(dynamo, template.tables().values());
-    sqsClient = client(SqsClient.builder(), sqs.endpoint());
+    sqsClient = client(SqsClient.builder(), sqsEndpoint);
     streams = client(DynamoDbStreamsClient.builder(), dynamoEngine.endpoint());
-    createQueues();
 
     // Step Functions and EventBridge call functions, and functions call them back: both get the
     // functions late, through a reference set once the functions know every endpoint.
@@ -165,7 +189,7 @@ public final class LocalCloud implements AutoCloseable {
                     ScaledScheduler.of(Scheduler.real(settings.clock()), settings.timeScale()))
                 .lambdas(name -> functions.get().asStepFunctionsFunctions().find(name))
                 .dynamoDbEndpoint(dynamoEngine.endpoint())
-                .sqsEndpoint(sqs.endpoint())
+                .sqsEndpoint(sqsEndpoint)
                 .start());
     endpoints.put("sfn", stepFunctions.endpoint());
     for (StateMachineSpec machine : template.stateMachines().values()) {
@@ -178,6 +202,7 @@ public final class LocalCloud implements AutoCloseable {
     endpoints.put("eventbridge", eventBridge.start());
     events = client(EventBridgeClient.builder(), eventBridge.endpoint());
 
+    sqs = closing(joinBoot(sqsWithQueues, startingSqs, sqsBoot));
     lambda = closing(buildLambda(region, account));
     functions.set(lambda);
     endpoints.put("lambda", closing(LambdaApiServer.start(lambda, ports.lambda())).endpoint());
@@ -213,26 +238,47 @@ public final class LocalCloud implements AutoCloseable {
     return file;
   }
 
-  private void createQueues() {
+  /**
+   * SQS once its queues exist. If it failed to start or to make a queue, the failure is thrown, and
+   * a server that did start is stopped first.
+   */
+  private static LocalSqs joinBoot(
+      CompletableFuture<LocalSqs> withQueues,
+      CompletableFuture<LocalSqs> started,
+      ExecutorService boot) {
+    try {
+      return withQueues.join();
+    } catch (CompletionException e) {
+      started.thenAccept(LocalSqs::close);
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    } finally {
+      boot.shutdown();
+    }
+  }
+
+  private LocalSqs createQueues(LocalSqs sqs) {
     // Dead-letter queues first: a RedrivePolicy names an existing queue.
     List<QueueSpec> ordered = new ArrayList<>(template.queues().values());
     ordered.sort(Comparator.comparing(q -> q.redrive().isPresent()));
     for (QueueSpec queue : ordered) {
-      sqs.createQueue(
-          new dev.orderly.localcloud.sqs.QueueSpec(
-              queue.name(),
-              queue.visibilityTimeoutSeconds(),
-              queue.messageRetentionPeriodSeconds(),
-              queue.delaySeconds(),
-              queue.fifo(),
-              queue
-                  .redrive()
-                  .map(
-                      r ->
-                          new dev.orderly.localcloud.sqs.QueueSpec.DeadLetter(
-                              r.deadLetterQueue().name(), r.maxReceiveCount()))
-                  .orElse(null)));
+      String url =
+          sqs.createQueue(
+              new dev.orderly.localcloud.sqs.QueueSpec(
+                  queue.name(),
+                  queue.visibilityTimeoutSeconds(),
+                  queue.messageRetentionPeriodSeconds(),
+                  queue.delaySeconds(),
+                  queue.fifo(),
+                  queue
+                      .redrive()
+                      .map(
+                          r ->
+                              new dev.orderly.localcloud.sqs.QueueSpec.DeadLetter(
+                                  r.deadLetterQueue().name(), r.maxReceiveCount()))
+                      .orElse(null)));
+      queueUrlsByName.put(queue.name(), url);
     }
+    return sqs;
   }
 
   private LocalLambda buildLambda(String region, String account) {
@@ -241,7 +287,8 @@ public final class LocalCloud implements AutoCloseable {
             .region(region)
             .accountId(account)
             .clock(settings.clock())
-            .credentials(ACCESS_KEY, SECRET_KEY);
+            .credentials(ACCESS_KEY, SECRET_KEY)
+            .inJvmEndpoints(inJvm);
     for (FunctionSpec function : template.functions().values()) {
       Map<String, String> env = new LinkedHashMap<>(function.environment());
       env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEngine.endpoint().toString());
@@ -300,6 +347,12 @@ public final class LocalCloud implements AutoCloseable {
     return bridge;
   }
 
+  /** A template queue's URL, as CreateQueue answered it; any other asked of SQS. */
+  private String queueUrl(String name) {
+    String created = queueUrlsByName.get(name);
+    return created != null ? created : sqs.queueUrl(name);
+  }
+
   /** A queue's URL by ARN, asked of SQS once per queue (a URL never changes). */
   private String queueUrlOfArn(String arn) {
     String known = queueUrls.get(arn);
@@ -309,7 +362,7 @@ public final class LocalCloud implements AutoCloseable {
     String url =
         template.queues().values().stream()
             .filter(q -> q.arn().equals(arn))
-            .map(q -> sqs.queueUrl(q.name()))
+            .map(q -> queueUrl(q.name()))
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("no queue has the ARN " + arn));
     queueUrls.put(arn, url);
@@ -325,7 +378,7 @@ public final class LocalCloud implements AutoCloseable {
         SqsEventSource poller =
             SqsEventSource.builder()
                 .sqs(sqsClient)
-                .queueUrl(sqs.queueUrl(mapping.source().name()))
+                .queueUrl(queueUrl(mapping.source().name()))
                 .queueArn(mapping.source().arn())
                 .function(mapping.function().name(), lambda)
                 .batchSize(mapping.batchSize())
@@ -358,9 +411,7 @@ public final class LocalCloud implements AutoCloseable {
                 .bisectOnError(mapping.bisectBatchOnFunctionError())
                 .reportBatchItemFailures(mapping.reportsBatchItemFailures())
                 .pollInterval(Duration.ofMillis(50));
-        mapping
-            .onFailure()
-            .ifPresent(queue -> poller.onFailure(sqsClient, sqs.queueUrl(queue.name())));
+        mapping.onFailure().ifPresent(queue -> poller.onFailure(sqsClient, queueUrl(queue.name())));
         StreamEventSource source = closing(poller.build());
         streamPollers.add(source);
         source.start();
@@ -474,6 +525,6 @@ public final class LocalCloud implements AutoCloseable {
         // closing the rest matters more than one service's failure to stop
       }
     }
-    http.close();
+    network.close();
   }
 }

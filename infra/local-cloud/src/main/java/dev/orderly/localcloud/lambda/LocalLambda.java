@@ -1,5 +1,6 @@
 package dev.orderly.localcloud.lambda;
 
+import dev.orderly.lambda.aws.InJvmEndpoints;
 import dev.orderly.lambda.config.Environment;
 import dev.orderly.localcloud.lambda.internal.FunctionRef;
 import dev.orderly.localcloud.lambda.internal.FunctionRuntime;
@@ -73,8 +74,12 @@ public final class LocalLambda implements FunctionInvoker, AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("Function " + spec.name() + ": " + e.getMessage(), e);
       }
+      Map<String, String> variables =
+          LambdaVariables.of(spec, region, b.accessKeyId, b.secretAccessKey);
       Environment environment =
-          Environment.of(LambdaVariables.of(spec, region, b.accessKeyId, b.secretAccessKey));
+          b.inJvmEndpoints == null
+              ? Environment.of(variables)
+              : Environment.of(variables, b.inJvmEndpoints);
       runtimes.put(
           spec.name(),
           new FunctionRuntime(
@@ -206,6 +211,7 @@ public final class LocalLambda implements FunctionInvoker, AutoCloseable {
     private String accessKeyId = "local";
     private String secretAccessKey = "local";
     private ClassLoader classLoader = LocalLambda.class.getClassLoader();
+    private InJvmEndpoints inJvmEndpoints;
     private final Map<String, FunctionSpec> specs = new LinkedHashMap<>();
 
     private Builder() {}
@@ -249,6 +255,15 @@ public final class LocalLambda implements FunctionInvoker, AutoCloseable {
     public Builder credentials(String accessKeyId, String secretAccessKey) {
       this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
       this.secretAccessKey = Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+      return this;
+    }
+
+    /**
+     * Endpoints served inside this JVM, handed to every function through its environment so that
+     * its AWS clients reach them without a socket (none by default: every call goes over HTTP).
+     */
+    public Builder inJvmEndpoints(InJvmEndpoints endpoints) {
+      this.inJvmEndpoints = Objects.requireNonNull(endpoints, "endpoints");
       return this;
     }
 

@@ -70,9 +70,25 @@ public final class LocalSqs implements AutoCloseable {
     return new LocalSqs(port == 0 ? freePort() : port, region, accountId);
   }
 
+  /**
+   * The port {@link #start} would listen on: {@code port}, or a free one for 0. Lets a caller know
+   * the endpoint before ElasticMQ is up (it takes most of a second to start).
+   */
+  public static int portFor(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535: " + port);
+    }
+    return port == 0 ? freePort() : port;
+  }
+
+  /** The endpoint of SQS on {@code port}, as {@link #endpoint()} will give it. */
+  public static URI endpoint(int port) {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
   /** The endpoint to hand to {@code endpointOverride} or {@code --endpoint-url}. */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    return endpoint(port);
   }
 
   public int port() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderly.dynamodb.DynamoDbEngine.Response;
 import dev.orderly.dynamodb.internal.error.DynamoDbException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ import java.util.zip.CRC32;
 public final class DynamoDbHttpServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DynamoDbHttpServer.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+  private static final String CONTENT_TYPE = Response.CONTENT_TYPE;
 
   private final ServerSocket listener;
   private final Dispatcher dispatcher;
@@ -159,36 +160,58 @@ public final class DynamoDbHttpServer implements AutoCloseable {
           "healthy: dynamodb.local".getBytes(StandardCharsets.UTF_8));
       return true;
     }
+    Response answer = answer(request.target(), request.body());
+    if (answer == null) {
+      return false;
+    }
+    connection.write(
+        answer.status(),
+        answer.status() == 200
+            ? "OK"
+            : answer.status() == 500 ? "Internal Server Error" : "Bad Request",
+        CONTENT_TYPE,
+        new String[] {"x-amz-crc32", answer.crc32(), "x-amzn-RequestId", answer.requestId()},
+        answer.body());
+    return true;
+  }
+
+  /**
+   * Runs one request ({@code X-Amz-Target} and body), as the socket path does; {@code null} when
+   * its response is to be lost ({@link #loseResponses}): it took effect, the caller gets no answer.
+   */
+  public Response answer(String target, byte[] body) {
     int status = 200;
     byte[] response;
     try {
-      ObjectNode body = parse(request.body());
-      response = JSON.writeValueAsBytes(dispatcher.dispatch(request.target(), body));
+      ObjectNode node = parse(body);
+      response = JSON.writeValueAsBytes(dispatcher.dispatch(target, node));
     } catch (DynamoDbException e) {
       status = e.status();
-      response = error(e);
+      response = errorBytes(e);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "unexpected failure", e);
       status = 500;
       response =
-          error(
+          errorBytes(
               new DynamoDbException(
                   DynamoDbException.INTERNAL_SERVER_ERROR, "Internal server error", 500));
     }
-    if (loseResponse(request.target())) {
-      return false;
+    if (loseResponse(target)) {
+      return null;
     }
     CRC32 crc = new CRC32();
     crc.update(response);
-    connection.write(
-        status,
-        status == 200 ? "OK" : status == 500 ? "Internal Server Error" : "Bad Request",
-        CONTENT_TYPE,
-        new String[] {
-          "x-amz-crc32", Long.toString(crc.getValue()), "x-amzn-RequestId", requestId()
-        },
-        response);
-    return true;
+    return new Response(status, response, Long.toString(crc.getValue()), requestId());
+  }
+
+  private static byte[] errorBytes(DynamoDbException e) {
+    try {
+      return error(e);
+    } catch (JsonProcessingException failure) {
+      throw new UncheckedIOException(failure);
+    }
   }
 
   /** Unique per server and cheap: a random prefix and a counter (no SecureRandom per request). */
