@@ -40,7 +40,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +99,7 @@ public final class LocalCloud implements AutoCloseable {
   private final SdkHttpClient http;
   private final DynamoDbEngine dynamoEngine;
   private final LocalSqs sqs;
+  private final URI sqsEndpoint;
   private final LocalSes ses;
   private final LocalSsm ssm;
   private final LocalLambda lambda;
@@ -122,6 +122,32 @@ public final class LocalCloud implements AutoCloseable {
     String region = LocalSettings.DEFAULT_REGION;
     String account = LocalSettings.DEFAULT_ACCOUNT_ID;
 
+    // ElasticMQ takes most of a second to start and its queues a few hundred ms more, and the
+    // template a few hundred ms to read: both run on boot threads while the engine and the other
+    // services start, the tables are made and the state machines loaded.
+    int sqsPort = LocalSqs.portFor(ports.sqs());
+    sqsEndpoint = LocalSqs.endpoint(sqsPort);
+    ExecutorService boot =
+        Executors.newFixedThreadPool(
+            2,
+            task -> {
+              Thread thread = new Thread(task, "boot");
+              thread.setDaemon(true);
+              return thread;
+            });
+    CompletableFuture<LocalSqs> startingSqs =
+        CompletableFuture.supplyAsync(() -> LocalSqs.start(sqsPort, region, account), boot);
+    CompletableFuture<LocalTemplate> reading =
+        CompletableFuture.supplyAsync(
+            () ->
+                TemplateReader.read(
+                    settings.template(),
+                    settings.templateParameters(),
+                    LocalSettings.defaults().withSqsBaseUrl(sqsEndpoint)),
+            boot);
+    CompletableFuture<LocalSqs> sqsWithQueues =
+        startingSqs.thenCombineAsync(reading, this::createQueues, boot);
+
     dynamoEngine =
         closing(
             DynamoDbEngine.builder()
@@ -132,19 +158,6 @@ public final class LocalCloud implements AutoCloseable {
     endpoints.put("dynamodb", dynamoEngine.endpoint());
     inJvm = new InJvmTransport(dynamoEngine);
     http = AwsClients.inJvmFirst(inJvm, network);
-    // ElasticMQ takes most of a second to start and its queues a few hundred ms more: that runs on
-    // its own thread while the template is read, the tables made and the state machines loaded.
-    int sqsPort = LocalSqs.portFor(ports.sqs());
-    URI sqsEndpoint = LocalSqs.endpoint(sqsPort);
-    ExecutorService sqsBoot =
-        Executors.newSingleThreadExecutor(
-            task -> {
-              Thread thread = new Thread(task, "sqs-boot");
-              thread.setDaemon(true);
-              return thread;
-            });
-    CompletableFuture<LocalSqs> startingSqs =
-        CompletableFuture.supplyAsync(() -> LocalSqs.start(sqsPort, region, account), sqsBoot);
     endpoints.put("sqs", sqsEndpoint);
     ses =
         closing(
@@ -163,13 +176,7 @@ public final class LocalCloud implements AutoCloseable {
                 ports.ssm(), parametersFile(settings), region, account, settings.clock()));
     endpoints.put("ssm", ssm.endpoint());
 
-    template =
-        TemplateReader.read(
-            settings.template(),
-            settings.templateParameters(),
-            LocalSettings.defaults().withSqsBaseUrl(sqsEndpoint));
-    CompletableFuture<LocalSqs> sqsWithQueues =
-        startingSqs.thenApplyAsync(started -> createQueues(started), sqsBoot);
+    template = joined(reading, () -> closeBooting(sqsWithQueues, startingSqs, boot));
 
     dynamo = client(DynamoDbClient.builder(), dynamoEngine.endpoint());
     streamArns = Tables.create(dynamo, template.tables().values());
@@ -202,11 +209,13 @@ public final class LocalCloud implements AutoCloseable {
     endpoints.put("eventbridge", eventBridge.start());
     events = client(EventBridgeClient.builder(), eventBridge.endpoint());
 
-    sqs = closing(joinBoot(sqsWithQueues, startingSqs, sqsBoot));
     lambda = closing(buildLambda(region, account));
     functions.set(lambda);
     endpoints.put("lambda", closing(LambdaApiServer.start(lambda, ports.lambda())).endpoint());
-    startMappings();
+    startMappings(ResourceKind.TABLE_STREAM);
+    sqs = closing(joined(sqsWithQueues, () -> closeBooting(sqsWithQueues, startingSqs, boot)));
+    boot.shutdown();
+    startMappings(ResourceKind.QUEUE);
 
     DevKeys keys = DevKeys.loadOrCreate(settings.stateDirectory().resolve("dev-signing-key.json"));
     HttpApiSpec spec = template.httpApis().values().iterator().next();
@@ -239,46 +248,76 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   /**
-   * SQS once its queues exist. If it failed to start or to make a queue, the failure is thrown, and
-   * a server that did start is stopped first.
+   * What a boot thread made; if it failed, what the boot threads started is stopped and the failure
+   * thrown as it was raised.
    */
-  private static LocalSqs joinBoot(
-      CompletableFuture<LocalSqs> withQueues,
-      CompletableFuture<LocalSqs> started,
-      ExecutorService boot) {
+  private static <T> T joined(CompletableFuture<T> future, Runnable cleanUp) {
     try {
-      return withQueues.join();
+      return future.join();
     } catch (CompletionException e) {
-      started.thenAccept(LocalSqs::close);
+      cleanUp.run();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    } finally {
-      boot.shutdown();
     }
   }
 
-  private LocalSqs createQueues(LocalSqs sqs) {
-    // Dead-letter queues first: a RedrivePolicy names an existing queue.
-    List<QueueSpec> ordered = new ArrayList<>(template.queues().values());
-    ordered.sort(Comparator.comparing(q -> q.redrive().isPresent()));
-    for (QueueSpec queue : ordered) {
-      String url =
-          sqs.createQueue(
-              new dev.orderly.localcloud.sqs.QueueSpec(
-                  queue.name(),
-                  queue.visibilityTimeoutSeconds(),
-                  queue.messageRetentionPeriodSeconds(),
-                  queue.delaySeconds(),
-                  queue.fifo(),
-                  queue
-                      .redrive()
-                      .map(
-                          r ->
-                              new dev.orderly.localcloud.sqs.QueueSpec.DeadLetter(
-                                  r.deadLetterQueue().name(), r.maxReceiveCount()))
-                      .orElse(null)));
-      queueUrlsByName.put(queue.name(), url);
+  private static void closeBooting(
+      CompletableFuture<LocalSqs> withQueues,
+      CompletableFuture<LocalSqs> started,
+      ExecutorService boot) {
+    withQueues.cancel(false);
+    started.thenAccept(LocalSqs::close);
+    boot.shutdown();
+  }
+
+  private LocalSqs createQueues(LocalSqs sqs, LocalTemplate template) {
+    // Dead-letter queues first: a RedrivePolicy names an existing queue. Within each kind the
+    // queues are created at once: each CreateQueue waits mostly on ElasticMQ, not on this JVM.
+    List<QueueSpec> deadLetters = new ArrayList<>();
+    List<QueueSpec> sources = new ArrayList<>();
+    for (QueueSpec queue : template.queues().values()) {
+      (queue.redrive().isPresent() ? sources : deadLetters).add(queue);
+    }
+    ExecutorService creating =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.max(deadLetters.size(), sources.size())),
+            task -> {
+              Thread thread = new Thread(task, "sqs-boot-queue");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      createAtOnce(sqs, deadLetters, creating);
+      createAtOnce(sqs, sources, creating);
+    } finally {
+      creating.shutdown();
     }
     return sqs;
+  }
+
+  private void createAtOnce(LocalSqs sqs, List<QueueSpec> queues, ExecutorService creating) {
+    List<CompletableFuture<Void>> created = new ArrayList<>();
+    for (QueueSpec queue : queues) {
+      created.add(
+          CompletableFuture.runAsync(
+              () -> queueUrlsByName.put(queue.name(), sqs.createQueue(spec(queue))), creating));
+    }
+    CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).join();
+  }
+
+  private static dev.orderly.localcloud.sqs.QueueSpec spec(QueueSpec queue) {
+    return new dev.orderly.localcloud.sqs.QueueSpec(
+        queue.name(),
+        queue.visibilityTimeoutSeconds(),
+        queue.messageRetentionPeriodSeconds(),
+        queue.delaySeconds(),
+        queue.fifo(),
+        queue
+            .redrive()
+            .map(
+                r ->
+                    new dev.orderly.localcloud.sqs.QueueSpec.DeadLetter(
+                        r.deadLetterQueue().name(), r.maxReceiveCount()))
+            .orElse(null));
   }
 
   private LocalLambda buildLambda(String region, String account) {
@@ -292,7 +331,7 @@ public final class LocalCloud implements AutoCloseable {
     for (FunctionSpec function : template.functions().values()) {
       Map<String, String> env = new LinkedHashMap<>(function.environment());
       env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEngine.endpoint().toString());
-      env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+      env.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
       env.put("AWS_ENDPOINT_URL_SFN", stepFunctions.endpoint().toString());
       env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString());
       env.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
@@ -347,10 +386,20 @@ public final class LocalCloud implements AutoCloseable {
     return bridge;
   }
 
-  /** A template queue's URL, as CreateQueue answered it; any other asked of SQS. */
+  /**
+   * A template queue's URL, as CreateQueue answered it or, before that, as the template resolves it
+   * (what the functions are given); any other asked of SQS.
+   */
   private String queueUrl(String name) {
     String created = queueUrlsByName.get(name);
-    return created != null ? created : sqs.queueUrl(name);
+    if (created != null) {
+      return created;
+    }
+    return template.queues().values().stream()
+        .filter(q -> q.name().equals(name))
+        .map(QueueSpec::url)
+        .findFirst()
+        .orElseGet(() -> sqs.queueUrl(name));
   }
 
   /** A queue's URL by ARN, asked of SQS once per queue (a URL never changes). */
@@ -369,12 +418,18 @@ public final class LocalCloud implements AutoCloseable {
     return url;
   }
 
-  private void startMappings() {
+  /** Starts the enabled mappings whose source is of {@code kind}. */
+  private void startMappings(ResourceKind kind) {
     for (EventSourceMappingSpec mapping : template.eventSourceMappings().values()) {
-      if (!mapping.enabled()) {
+      ResourceKind source = mapping.source().kind();
+      if (source != ResourceKind.QUEUE && source != ResourceKind.TABLE_STREAM) {
+        throw new IllegalStateException(
+            mapping.logicalId() + ": event source " + source + " is not supported");
+      }
+      if (!mapping.enabled() || source != kind) {
         continue;
       }
-      if (mapping.source().kind() == ResourceKind.QUEUE) {
+      if (source == ResourceKind.QUEUE) {
         SqsEventSource poller =
             SqsEventSource.builder()
                 .sqs(sqsClient)
@@ -394,7 +449,7 @@ public final class LocalCloud implements AutoCloseable {
                 .build();
         queuePollers.add(closing(poller));
         poller.start();
-      } else if (mapping.source().kind() == ResourceKind.TABLE_STREAM) {
+      } else {
         StreamEventSource.Builder poller =
             StreamEventSource.builder()
                 .streams(streams)
@@ -412,15 +467,9 @@ public final class LocalCloud implements AutoCloseable {
                 .reportBatchItemFailures(mapping.reportsBatchItemFailures())
                 .pollInterval(Duration.ofMillis(50));
         mapping.onFailure().ifPresent(queue -> poller.onFailure(sqsClient, queueUrl(queue.name())));
-        StreamEventSource source = closing(poller.build());
-        streamPollers.add(source);
-        source.start();
-      } else {
-        throw new IllegalStateException(
-            mapping.logicalId()
-                + ": event source "
-                + mapping.source().kind()
-                + " is not supported");
+        StreamEventSource stream = closing(poller.build());
+        streamPollers.add(stream);
+        stream.start();
       }
     }
   }
