@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,24 +30,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * times as the model committed it, never twice within one record lifetime, and every delivery after
  * a commit replays. A failing seed reproduces exactly.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class TransactionalScheduleTest {
   @RegisterExtension static final DynamoDbEngineExtension ENGINE = new DynamoDbEngineExtension();
   private static final int SCHEDULES = 40;
   private static final int RUNS_PER_SCHEDULE_SET = 25;
   private static final int STEPS = 8;
-  private static final Crasher CRASHER = new Crasher();
-  private static DynamoDbClient dynamo;
 
   @BeforeAll
   static void start() {
-    dynamo = LocalDynamo.client(ENGINE.engine().endpoint(), CRASHER);
-    LocalDynamo.createTable(dynamo, "idempotency");
-    LocalDynamo.createTable(dynamo, "effects");
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
+    try (DynamoDbClient dynamo = LocalDynamo.client(ENGINE.engine().endpoint())) {
+      LocalDynamo.createTable(dynamo, "idempotency");
+      LocalDynamo.createTable(dynamo, "effects");
+    }
   }
 
   static LongStream scheduleSets() {
@@ -57,12 +53,16 @@ class TransactionalScheduleTest {
   @ParameterizedTest(name = "schedules {0}")
   @MethodSource("scheduleSets")
   void everyScheduleHasExactlyOneEffectPerRecordLifetime(long set) {
-    for (int run = 0; run < RUNS_PER_SCHEDULE_SET; run++) {
-      runSchedule(set * RUNS_PER_SCHEDULE_SET + run);
+    // Sets run concurrently (their keys are their own): each has its own crash switch and client.
+    Crasher crasher = new Crasher();
+    try (DynamoDbClient dynamo = LocalDynamo.client(ENGINE.engine().endpoint(), crasher)) {
+      for (int run = 0; run < RUNS_PER_SCHEDULE_SET; run++) {
+        runSchedule(dynamo, crasher, set * RUNS_PER_SCHEDULE_SET + run);
+      }
     }
   }
 
-  private static void runSchedule(long seed) {
+  private static void runSchedule(DynamoDbClient dynamo, Crasher crasher, long seed) {
     Random random = new Random(seed);
     MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
     TransactionalIdempotency idempotency =
@@ -81,9 +81,9 @@ class TransactionalScheduleTest {
       String key = keys[random.nextInt(keys.length)];
       boolean already = committedThisLifetime.getOrDefault(key, false);
       if (action == 7) {
-        CRASHER.beforeSending.set("TransactWriteItems");
+        crasher.beforeSending.set("TransactWriteItems");
       } else if (action == 8) {
-        CRASHER.afterAnswer.set("TransactWriteItems");
+        crasher.afterAnswer.set("TransactWriteItems");
       }
       Outcome<String> outcome;
       try {
@@ -94,13 +94,13 @@ class TransactionalScheduleTest {
           commits.merge(key, 1, Integer::sum);
           committedThisLifetime.put(key, true);
         }
-        assertThat(effects(key))
+        assertThat(effects(dynamo, key))
             .as(context + " after death")
             .isEqualTo((long) commits.getOrDefault(key, 0));
         continue;
       } finally {
-        CRASHER.beforeSending.set(null);
-        CRASHER.afterAnswer.set(null);
+        crasher.beforeSending.set(null);
+        crasher.afterAnswer.set(null);
       }
       if (already) {
         assertThat(outcome).as(context).isEqualTo(new Outcome.Replayed<>("done " + key));
@@ -111,7 +111,7 @@ class TransactionalScheduleTest {
       }
     }
     for (String key : keys) {
-      assertThat(effects(key))
+      assertThat(effects(dynamo, key))
           .as("seed " + seed + " " + key)
           .isEqualTo((long) commits.getOrDefault(key, 0));
     }
@@ -127,7 +127,7 @@ class TransactionalScheduleTest {
                 List.of(LocalDynamo.incrementInTransaction("effects", key, "applied"))));
   }
 
-  private static long effects(String key) {
+  private static long effects(DynamoDbClient dynamo, String key) {
     return LocalDynamo.count(dynamo, "effects", key, "applied");
   }
 }
