@@ -44,12 +44,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -92,7 +88,7 @@ public final class LocalCloud implements AutoCloseable {
   private final List<SentEmail> mails = new CopyOnWriteArrayList<>();
   private final Map<String, URI> endpoints = new LinkedHashMap<>();
   private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
-  private final Map<String, String> queueUrlsByName = new ConcurrentHashMap<>();
+  private final Map<String, String> queueUrlsByName;
   private final Map<String, String> streamArns;
   private final SdkHttpClient network = UrlConnectionHttpClient.builder().build();
   private final InJvmTransport inJvm;
@@ -122,31 +118,17 @@ public final class LocalCloud implements AutoCloseable {
     String region = LocalSettings.DEFAULT_REGION;
     String account = LocalSettings.DEFAULT_ACCOUNT_ID;
 
-    // ElasticMQ takes most of a second to start and its queues a few hundred ms more, and the
-    // template a few hundred ms to read: both run on boot threads while the engine and the other
-    // services start, the tables are made and the state machines loaded.
     int sqsPort = LocalSqs.portFor(ports.sqs());
     sqsEndpoint = LocalSqs.endpoint(sqsPort);
-    ExecutorService boot =
-        Executors.newFixedThreadPool(
-            2,
-            task -> {
-              Thread thread = new Thread(task, "boot");
-              thread.setDaemon(true);
-              return thread;
-            });
-    CompletableFuture<LocalSqs> startingSqs =
-        CompletableFuture.supplyAsync(() -> LocalSqs.start(sqsPort, region, account), boot);
-    CompletableFuture<LocalTemplate> reading =
-        CompletableFuture.supplyAsync(
+    BackgroundBoot boot =
+        new BackgroundBoot(
+            () -> LocalSqs.start(sqsPort, region, account),
             () ->
                 TemplateReader.read(
                     settings.template(),
                     settings.templateParameters(),
-                    LocalSettings.defaults().withSqsBaseUrl(sqsEndpoint)),
-            boot);
-    CompletableFuture<LocalSqs> sqsWithQueues =
-        startingSqs.thenCombineAsync(reading, this::createQueues, boot);
+                    LocalSettings.defaults().withSqsBaseUrl(sqsEndpoint)));
+    queueUrlsByName = boot.queueUrls();
 
     dynamoEngine =
         closing(
@@ -176,7 +158,7 @@ public final class LocalCloud implements AutoCloseable {
                 ports.ssm(), parametersFile(settings), region, account, settings.clock()));
     endpoints.put("ssm", ssm.endpoint());
 
-    template = joined(reading, () -> closeBooting(sqsWithQueues, startingSqs, boot));
+    template = boot.template();
 
     dynamo = client(DynamoDbClient.builder(), dynamoEngine.endpoint());
     streamArns = Tables.create(dynamo, template.tables().values());
@@ -213,8 +195,7 @@ public final class LocalCloud implements AutoCloseable {
     functions.set(lambda);
     endpoints.put("lambda", closing(LambdaApiServer.start(lambda, ports.lambda())).endpoint());
     startMappings(ResourceKind.TABLE_STREAM);
-    sqs = closing(joined(sqsWithQueues, () -> closeBooting(sqsWithQueues, startingSqs, boot)));
-    boot.shutdown();
+    sqs = closing(boot.sqsWithQueues());
     startMappings(ResourceKind.QUEUE);
 
     DevKeys keys = DevKeys.loadOrCreate(settings.stateDirectory().resolve("dev-signing-key.json"));
@@ -245,79 +226,6 @@ public final class LocalCloud implements AutoCloseable {
       throw new UncheckedIOException("cannot create " + file, e);
     }
     return file;
-  }
-
-  /**
-   * What a boot thread made; if it failed, what the boot threads started is stopped and the failure
-   * thrown as it was raised.
-   */
-  private static <T> T joined(CompletableFuture<T> future, Runnable cleanUp) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      cleanUp.run();
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
-  }
-
-  private static void closeBooting(
-      CompletableFuture<LocalSqs> withQueues,
-      CompletableFuture<LocalSqs> started,
-      ExecutorService boot) {
-    withQueues.cancel(false);
-    started.thenAccept(LocalSqs::close);
-    boot.shutdown();
-  }
-
-  private LocalSqs createQueues(LocalSqs sqs, LocalTemplate template) {
-    // Dead-letter queues first: a RedrivePolicy names an existing queue. Within each kind the
-    // queues are created at once: each CreateQueue waits mostly on ElasticMQ, not on this JVM.
-    List<QueueSpec> deadLetters = new ArrayList<>();
-    List<QueueSpec> sources = new ArrayList<>();
-    for (QueueSpec queue : template.queues().values()) {
-      (queue.redrive().isPresent() ? sources : deadLetters).add(queue);
-    }
-    ExecutorService creating =
-        Executors.newFixedThreadPool(
-            Math.max(1, Math.max(deadLetters.size(), sources.size())),
-            task -> {
-              Thread thread = new Thread(task, "sqs-boot-queue");
-              thread.setDaemon(true);
-              return thread;
-            });
-    try {
-      createAtOnce(sqs, deadLetters, creating);
-      createAtOnce(sqs, sources, creating);
-    } finally {
-      creating.shutdown();
-    }
-    return sqs;
-  }
-
-  private void createAtOnce(LocalSqs sqs, List<QueueSpec> queues, ExecutorService creating) {
-    List<CompletableFuture<Void>> created = new ArrayList<>();
-    for (QueueSpec queue : queues) {
-      created.add(
-          CompletableFuture.runAsync(
-              () -> queueUrlsByName.put(queue.name(), sqs.createQueue(spec(queue))), creating));
-    }
-    CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).join();
-  }
-
-  private static dev.orderly.localcloud.sqs.QueueSpec spec(QueueSpec queue) {
-    return new dev.orderly.localcloud.sqs.QueueSpec(
-        queue.name(),
-        queue.visibilityTimeoutSeconds(),
-        queue.messageRetentionPeriodSeconds(),
-        queue.delaySeconds(),
-        queue.fifo(),
-        queue
-            .redrive()
-            .map(
-                r ->
-                    new dev.orderly.localcloud.sqs.QueueSpec.DeadLetter(
-                        r.deadLetterQueue().name(), r.maxReceiveCount()))
-            .orElse(null));
   }
 
   private LocalLambda buildLambda(String region, String account) {
