@@ -86,10 +86,15 @@ class ExecutionEnvironmentsTest {
             throw new UnsupportedOperationException();
           }
         };
+    // Every clock read moves 250 ms, so a 3 s timeout would leave the handler under 3 s of real
+    // time on a loaded machine; a timed-out environment is discarded and the second call would
+    // start cold. The longest timeout keeps this test about init duration only.
     try (LocalLambda stepped =
         LocalLambda.builder()
             .clock(stepping)
-            .function(FunctionSpec.of("echo", EchoHandler.class.getName()))
+            .function(
+                FunctionSpec.of("echo", EchoHandler.class.getName())
+                    .withTimeout(Duration.ofSeconds(900)))
             .build()) {
       stepped.invoke("echo", bytes("{}"));
       stepped.invoke("echo", bytes("{}"));
