@@ -1,6 +1,7 @@
 package dev.orderly.lambda.aws;
 
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -71,7 +72,8 @@ public final class AwsClients {
       B builder, AwsSettings settings, SdkHttpClient http) {
     builder
         .region(settings.region())
-        .credentialsProvider(settings.credentials())
+        .credentialsProvider(
+            servedInJvm(settings) ? AnonymousCredentialsProvider.create() : settings.credentials())
         .httpClient(http)
         .overrideConfiguration(
             ClientOverrideConfiguration.builder()
@@ -84,5 +86,15 @@ public final class AwsClients {
                 .build());
     settings.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  /**
+   * Whether the settings' endpoint is one of their in-JVM endpoints; its clients send unsigned
+   * requests (anonymous credentials: the SDK's SigV4 signer then leaves the request as it is).
+   */
+  static boolean servedInJvm(AwsSettings settings) {
+    return settings.transport().isPresent()
+        && settings.endpoint().isPresent()
+        && settings.transport().get().serves(settings.endpoint().get());
   }
 }

@@ -145,6 +145,8 @@ class AwsClientsTest {
   private static final class CannedEndpoints implements InJvmEndpoints {
     private final boolean serving;
     private final AtomicInteger served = new AtomicInteger();
+    private final java.util.List<SdkHttpRequest> requests =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
 
     CannedEndpoints(boolean serving) {
       this.serving = serving;
@@ -161,6 +163,7 @@ class AwsClientsTest {
         @Override
         public HttpExecuteResponse call() {
           served.incrementAndGet();
+          requests.add(request.httpRequest());
           byte[] body = "{\"TableNames\":[\"in-jvm\"]}".getBytes(StandardCharsets.UTF_8);
           return HttpExecuteResponse.builder()
               .response(
@@ -193,6 +196,50 @@ class AwsClientsTest {
       assertThat(client.listTables().tableNames()).containsExactly("in-jvm");
     }
     assertThat(inJvm.served).hasValue(1);
+  }
+
+  @Test
+  void build_sendsUnsignedRequestsToAnEndpointServedInTheJvm() {
+    CannedEndpoints inJvm = new CannedEndpoints(true);
+    AwsSettings settings =
+        AwsSettings.from(
+            Environment.of(env(dynamo.engine().endpoint().toString()).asMap(), inJvm), "DYNAMODB");
+
+    try (SdkHttpClient http = AwsClients.httpClient(settings);
+        DynamoDbClient client = AwsClients.build(DynamoDbClient.builder(), settings, http)) {
+      client.listTables();
+    }
+
+    SdkHttpRequest sent = inJvm.requests.get(0);
+    assertThat(sent.firstMatchingHeader("X-Amz-Target")).contains("DynamoDB_20120810.ListTables");
+    assertThat(sent.firstMatchingHeader("Authorization")).isEmpty();
+    assertThat(sent.firstMatchingHeader("X-Amz-Security-Token")).isEmpty();
+  }
+
+  @Test
+  void build_signsRequestsForAnEndpointNotServedInTheJvm() {
+    // given: in-JVM endpoints that serve another port, so this client's requests are signed; the
+    // canned client stands in for the network and sees the request as it would leave
+    CannedEndpoints network = new CannedEndpoints(true);
+    InJvmEndpoints elsewhere = new CannedEndpoints(false);
+    AwsSettings settings =
+        AwsSettings.from(
+            Environment.of(env(dynamo.engine().endpoint().toString()).asMap(), elsewhere),
+            "DYNAMODB");
+
+    try (SdkHttpClient http = AwsClients.inJvmFirst(elsewhere, network);
+        DynamoDbClient client = AwsClients.build(DynamoDbClient.builder(), settings, http)) {
+      client.listTables();
+    }
+
+    SdkHttpRequest sent = network.requests.get(0);
+    assertThat(sent.firstMatchingHeader("Authorization"))
+        .hasValueSatisfying(
+            value ->
+                assertThat(value)
+                    .startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
+                    .contains("/dynamodb/aws4_request"));
+    assertThat(sent.firstMatchingHeader("X-Amz-Security-Token")).contains("token");
   }
 
   @Test

@@ -18,9 +18,10 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * The DynamoDB engine reached without a socket by the functions and services in this JVM: the SDK
- * marshals, signs, checks the CRC32, retries and times out each call as over the network, and the
- * engine answers exactly what its HTTP endpoint would; only the loopback connection, its HTTP
- * parsing and its kernel round trips are skipped. Tools outside the JVM still use the endpoint.
+ * marshals, checks the CRC32, retries and times out each call as over the network (unsigned: see
+ * {@link InJvmEndpoints}), and the engine answers exactly what its HTTP endpoint would; only the
+ * loopback connection, its HTTP parsing and its kernel round trips are skipped. Tools outside the
+ * JVM still use the endpoint.
  */
 final class InJvmTransport implements InJvmEndpoints {
   private final DynamoDbEngine dynamo;
