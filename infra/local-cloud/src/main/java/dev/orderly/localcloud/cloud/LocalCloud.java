@@ -19,6 +19,7 @@ import dev.orderly.localcloud.mappings.StreamEventSource;
 import dev.orderly.localcloud.ses.LocalSes;
 import dev.orderly.localcloud.ses.SentEmail;
 import dev.orderly.localcloud.spi.FunctionInvoker;
+import dev.orderly.localcloud.sqs.DirectSqsClient;
 import dev.orderly.localcloud.sqs.LocalSqs;
 import dev.orderly.localcloud.ssm.LocalSsm;
 import dev.orderly.localcloud.template.EventSourceMappingSpec;
@@ -163,7 +164,11 @@ public final class LocalCloud implements AutoCloseable {
 
     dynamo = client(DynamoDbClient.builder(), dynamoEngine.endpoint());
     streamArns = Tables.create(dynamo, template.tables().values());
-    sqsClient = client(SqsClient.builder(), sqsEndpoint);
+    // The local cloud's own parts (pollers, EventBridge targets) reach ElasticMQ's queues without
+    // HTTP, once SQS is up; everything else, and every function, goes through its endpoint.
+    sqsClient =
+        new DirectSqsClient(
+            () -> boot.sqsWithQueues().queueManager(), client(SqsClient.builder(), sqsEndpoint));
     streams = client(DynamoDbStreamsClient.builder(), dynamoEngine.endpoint());
 
     // Step Functions and EventBridge call functions, and functions call them back: both get the

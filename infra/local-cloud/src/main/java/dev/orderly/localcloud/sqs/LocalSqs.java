@@ -8,9 +8,16 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
 import org.elasticmq.NodeAddress;
+import org.elasticmq.StrictSQSLimits$;
+import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -28,6 +35,8 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * arn:aws:sqs:<region>:<accountId>:<name>}, as ElasticMQ reports them.
  */
 public final class LocalSqs implements AutoCloseable {
+  private final ActorSystem actors;
+  private final ActorRef queueManager;
   private final SQSRestServer server;
   private final int port;
   private final String region;
@@ -38,8 +47,20 @@ public final class LocalSqs implements AutoCloseable {
     this.port = port;
     this.region = region;
     this.accountId = accountId;
+    // The queue manager is made here rather than by the builder, so that this JVM's own parts can
+    // reach the queues without HTTP (DirectSqsClient); the endpoint drives the same actors.
+    this.actors = ActorSystem.create("elasticmq");
+    this.queueManager =
+        actors.actorOf(
+            Props.create(
+                QueueManagerActor.class,
+                () ->
+                    new QueueManagerActor(
+                        new NowProvider(), StrictSQSLimits$.MODULE$, Option.empty())));
     this.server =
-        SQSRestServerBuilder.withPort(port)
+        SQSRestServerBuilder.withActorSystem(actors)
+            .withQueueManagerActor(queueManager)
+            .withPort(port)
             .withInterface("127.0.0.1")
             .withServerAddress(new NodeAddress("http", "localhost", port, ""))
             .withAWSRegion(region)
@@ -105,6 +126,19 @@ public final class LocalSqs implements AutoCloseable {
   }
 
   /**
+   * A client that reaches the queues without HTTP for sends, receives, deletes and visibility
+   * changes, and sends the rest through {@link #client()} ({@link DirectSqsClient}).
+   */
+  public SqsClient directClient() {
+    return new DirectSqsClient(() -> queueManager, client);
+  }
+
+  /** ElasticMQ's queue manager actor, for a {@link DirectSqsClient} made before SQS started. */
+  public ActorRef queueManager() {
+    return queueManager;
+  }
+
+  /**
    * Creates the queue (idempotent for equal attributes, as SQS) and returns its URL. A dead-letter
    * queue must be created first: its ARN is looked up.
    */
@@ -167,5 +201,7 @@ public final class LocalSqs implements AutoCloseable {
   public void close() {
     client.close();
     server.stopAndWait();
+    actors.terminate();
+    actors.getWhenTerminated().toCompletableFuture().join();
   }
 }
