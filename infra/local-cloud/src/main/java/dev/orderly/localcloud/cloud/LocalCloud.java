@@ -367,6 +367,7 @@ public final class LocalCloud implements AutoCloseable {
         StreamEventSource.Builder poller =
             StreamEventSource.builder()
                 .streams(streams)
+                .engine(dynamoEngine)
                 .streamArn(streamArns.get(tableOfStream(mapping)))
                 .function(mapping.function().name(), lambda)
                 .functionArn(mapping.function().arn())

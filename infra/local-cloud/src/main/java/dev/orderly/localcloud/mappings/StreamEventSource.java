@@ -1,5 +1,7 @@
 package dev.orderly.localcloud.mappings;
 
+import dev.orderly.dynamodb.DynamoDbEngine;
+import dev.orderly.localcloud.mappings.internal.ShardReader;
 import dev.orderly.localcloud.mappings.internal.StreamPolling;
 import dev.orderly.localcloud.mappings.internal.StreamSettings;
 import dev.orderly.localcloud.spi.FunctionInvoker;
@@ -64,6 +66,7 @@ public final class StreamEventSource implements EventSourceMapping {
   /** The mapping's settings with Lambda's defaults: batch 100, no window, retries until expiry. */
   public static final class Builder {
     private DynamoDbStreamsClient streams;
+    private DynamoDbEngine engine;
     private String streamArn;
     private String functionName;
     private String functionArn;
@@ -87,6 +90,15 @@ public final class StreamEventSource implements EventSourceMapping {
 
     public Builder streams(DynamoDbStreamsClient streams) {
       this.streams = Objects.requireNonNull(streams, "streams");
+      return this;
+    }
+
+    /**
+     * The engine in this JVM that holds the stream: records are then read from it directly, as
+     * JSON, instead of through the {@link #streams} client's model (which still lists the shards).
+     */
+    public Builder engine(DynamoDbEngine engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
       return this;
     }
 
@@ -237,6 +249,9 @@ public final class StreamEventSource implements EventSourceMapping {
       return new StreamEventSource(
           new StreamSettings(
               streams,
+              engine == null
+                  ? ShardReader.sdk(streams, streamArn)
+                  : ShardReader.engine(engine, streamArn),
               streamArn,
               functionName,
               function,

@@ -5,12 +5,14 @@ import static dev.orderly.localcloud.mappings.ScriptedFunction.ok;
 import static dev.orderly.localcloud.mappings.ScriptedFunction.texts;
 import static dev.orderly.localcloud.mappings.ScriptedFunction.unhandled;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.dynamodb.DynamoDbEngine;
+import dev.orderly.localcloud.mappings.internal.ShardReader;
 import dev.orderly.localcloud.sqs.LocalSqs;
 import dev.orderly.localcloud.sqs.QueueSpec;
 import java.io.ByteArrayInputStream;
@@ -39,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -379,5 +382,64 @@ class StreamEventSourceTest {
         .hasSize(2)
         .allSatisfy(e -> assertThat(texts(e, "/dynamodb/Keys/pk/S")).containsExactly("r1", "r2"));
     assertThat(failureRecords().get(0).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(2);
+  }
+
+  /**
+   * Inserts, modifies, removes and TTL deletions: the engine read directly, and through the SDK.
+   */
+  @Test
+  void engineReaderMatchesTheSdk() {
+    dynamo.updateTimeToLive(
+        b ->
+            b.tableName(table)
+                .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
+    put("a", "OUTBOX");
+    put("a", "ORDER");
+    dynamo.deleteItem(
+        b ->
+            b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromS("E"))));
+    dynamo.putItem(
+        b ->
+            b.tableName(table)
+                .item(
+                    Map.of(
+                        "pk",
+                        AttributeValue.fromS("expired"),
+                        "sk",
+                        AttributeValue.fromS("E"),
+                        "expiresAt",
+                        AttributeValue.fromN(Long.toString(now.getEpochSecond() - 60)))));
+    engine.sweepExpiredItems();
+    String shard =
+        streams
+            .describeStream(b -> b.streamArn(streamArn))
+            .streamDescription()
+            .shards()
+            .get(0)
+            .shardId();
+    java.util.function.Supplier<String> iterator =
+        () ->
+            streams
+                .getShardIterator(
+                    b ->
+                        b.streamArn(streamArn)
+                            .shardId(shard)
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
+
+    ShardReader.Page viaSdk = ShardReader.sdk(streams, streamArn).read(iterator.get(), 1000);
+    ShardReader.Page viaEngine = ShardReader.engine(engine, streamArn).read(iterator.get(), 1000);
+
+    assertThat(viaEngine.records())
+        .extracting(r -> r.path("eventName").asText())
+        .containsExactly("INSERT", "MODIFY", "REMOVE", "INSERT", "REMOVE");
+    assertThat(viaEngine.records().get(4).path("userIdentity").path("principalId").asText())
+        .isEqualTo("dynamodb.amazonaws.com");
+    // as the JSON the function receives (one side holds numbers as ints, the other as longs)
+    assertThat(viaEngine.records().toString()).isEqualTo(viaSdk.records().toString());
+    assertThat(viaEngine.nextShardIterator()).isNotNull();
+    assertThatThrownBy(() -> ShardReader.engine(engine, streamArn).read("not-an-iterator", 10))
+        .isInstanceOf(software.amazon.awssdk.core.exception.SdkException.class);
   }
 }

@@ -18,8 +18,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
 /**
@@ -142,9 +140,9 @@ final class ShardConsumer implements Runnable {
   }
 
   private int read() {
-    GetRecordsResponse response;
+    ShardReader.Page page;
     try {
-      response = settings.streams().getRecords(b -> b.shardIterator(iterator).limit(1000));
+      page = settings.reader().read(iterator, 1000);
     } catch (ExpiredIteratorException e) {
       iterator =
           iterator(
@@ -154,12 +152,12 @@ final class ShardConsumer implements Runnable {
               lastRead);
       return read();
     }
-    iterator = response.nextShardIterator();
-    for (Record record : response.records()) {
-      buffer.add(StreamEventJson.record(record, settings.streamArn()));
-      lastRead = record.dynamodb().sequenceNumber();
+    iterator = page.nextShardIterator();
+    for (ObjectNode record : page.records()) {
+      buffer.add(record);
+      lastRead = record.path("dynamodb").path("SequenceNumber").asText();
     }
-    return response.records().size();
+    return page.records().size();
   }
 
   private String iterator(ShardIteratorType type, String sequence) {

@@ -25,6 +25,21 @@ final class StreamEventJson {
     return Json.bytes(event);
   }
 
+  /**
+   * A record as the engine's GetRecords wrote it, made Lambda's: {@code userIdentity} with
+   * lower-case member names, and {@code eventSourceARN} added. Changes and returns {@code record}.
+   */
+  static ObjectNode record(ObjectNode record, String streamArn) {
+    if (record.get("userIdentity") instanceof ObjectNode identity) {
+      ObjectNode lambda = Json.MAPPER.createObjectNode();
+      lambda.put("type", identity.path("Type").asText());
+      lambda.put("principalId", identity.path("PrincipalId").asText());
+      record.set("userIdentity", lambda);
+    }
+    record.put("eventSourceARN", streamArn);
+    return record;
+  }
+
   static ObjectNode record(Record record, String streamArn) {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("eventID", record.eventID());

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public record StreamSettings(
     DynamoDbStreamsClient streams,
+    ShardReader reader,
     String streamArn,
     String functionName,
     String functionArn,
