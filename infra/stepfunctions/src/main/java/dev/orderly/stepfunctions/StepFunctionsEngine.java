@@ -150,6 +150,22 @@ public final class StepFunctionsEngine implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.port());
   }
 
+  /**
+   * Serves one Step Functions JSON-protocol request without a socket, exactly as {@link
+   * #endpoint()} would: {@code target} is the {@code X-Amz-Target} header ({@code
+   * AWSStepFunctions.StartExecution}), {@code body} the request body.
+   */
+  public Response serve(String target, byte[] body) {
+    SfnHttpServer.Answer answer = server.answer(target, body);
+    return new Response(answer.status(), answer.body());
+  }
+
+  /** What the endpoint answers: the HTTP status and the JSON body. */
+  public record Response(int status, byte[] body) {
+    /** The body's content type. */
+    public static final String CONTENT_TYPE = SfnHttpServer.Answer.CONTENT_TYPE;
+  }
+
   public int port() {
     return server.port();
   }

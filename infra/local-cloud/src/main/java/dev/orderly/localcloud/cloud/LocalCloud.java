@@ -190,11 +190,13 @@ public final class LocalCloud implements AutoCloseable {
     for (StateMachineSpec machine : template.stateMachines().values()) {
       stepFunctions.createStateMachine(machine.name(), machine.definition());
     }
+    inJvm.add(stepFunctions);
     sfn = client(SfnClient.builder(), stepFunctions.endpoint());
 
     eventBridge =
         closing(buildEventBridge(region, account, ports.eventBridge(), new LateInvoker(functions)));
     endpoints.put("eventbridge", eventBridge.start());
+    inJvm.add(eventBridge);
     events = client(EventBridgeClient.builder(), eventBridge.endpoint());
 
     lambda = closing(buildLambda(region, account));

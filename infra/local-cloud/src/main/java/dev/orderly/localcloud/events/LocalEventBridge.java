@@ -132,6 +132,21 @@ public final class LocalEventBridge implements AutoCloseable {
     return endpoint();
   }
 
+  /**
+   * Serves one EventBridge JSON-protocol request without a socket, as {@link #endpoint()} does
+   * ({@code target} is the {@code X-Amz-Target} header, e.g. {@code AWSEvents.PutEvents}).
+   */
+  public AwsJsonServer.Answer serve(String target, byte[] body) {
+    AwsJsonServer started;
+    synchronized (this) {
+      if (server == null) {
+        throw new IllegalStateException("the EventBridge API is not started: call start()");
+      }
+      started = server;
+    }
+    return started.answer(target, body);
+  }
+
   /** The API's endpoint, e.g. {@code http://127.0.0.1:54321}. */
   public synchronized URI endpoint() {
     if (server == null) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -87,35 +86,48 @@ public final class AwsJsonServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** An answer: HTTP status and JSON body. */
+  public record Answer(int status, byte[] body) {
+    /** The body's content type. */
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try {
       if (!"POST".equals(exchange.getRequestMethod())) {
         send(exchange, 200, "text/plain", ("healthy: " + service + ".local").getBytes(UTF_8));
         return;
       }
-      int status = 200;
-      byte[] body;
-      try {
-        ObjectNode request = parse(exchange.getRequestBody());
-        body =
-            JSON.writeValueAsBytes(
-                api.dispatch(exchange.getRequestHeaders().getFirst("X-Amz-Target"), request));
-      } catch (Error e) {
-        status = e.status;
-        body = error(e.code, e.getMessage());
-      } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "unexpected failure", e);
-        status = 500;
-        body = error(internalErrorCode, "Internal server error");
-      }
-      send(exchange, status, "application/x-amz-json-1.1", body);
+      Answer answer =
+          answer(
+              exchange.getRequestHeaders().getFirst("X-Amz-Target"),
+              exchange.getRequestBody().readNBytes(MAX_BODY + 1));
+      send(exchange, answer.status(), Answer.CONTENT_TYPE, answer.body());
     } finally {
       exchange.close();
     }
   }
 
-  private static ObjectNode parse(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_BODY + 1);
+  /**
+   * Runs one request ({@code X-Amz-Target} and body) as the HTTP endpoint does, for callers in this
+   * JVM that skip the socket.
+   */
+  public Answer answer(String target, byte[] request) {
+    try {
+      try {
+        return new Answer(200, JSON.writeValueAsBytes(api.dispatch(target, parse(request))));
+      } catch (Error e) {
+        return new Answer(e.status, error(e.code, e.getMessage()));
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "unexpected failure", e);
+        return new Answer(500, error(internalErrorCode, "Internal server error"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode parse(byte[] bytes) throws IOException {
     if (bytes.length > MAX_BODY) {
       throw new Error("ValidationException", "Request body is larger than 1 MB", 400);
     }

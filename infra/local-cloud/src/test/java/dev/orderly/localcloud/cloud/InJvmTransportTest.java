@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderly.dynamodb.DynamoDbEngine;
 import dev.orderly.lambda.aws.AwsClients;
+import dev.orderly.stepfunctions.StepFunctionsEngine;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 
 /** The DynamoDB engine reached through the SDK without a socket. */
 class InJvmTransportTest {
@@ -116,5 +119,47 @@ class InJvmTransportTest {
                 .getItem(g -> g.tableName("things").key(Map.of("pk", AttributeValue.fromS("lost"))))
                 .hasItem())
         .isTrue();
+  }
+
+  @Test
+  void servesStepFunctionsOnceAdded_withoutTheNetwork() {
+    try (StepFunctionsEngine sfn = StepFunctionsEngine.builder().port(0).start()) {
+      String machine =
+          sfn.createStateMachine(
+              "in-jvm", "{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Succeed\"}}}");
+      transport.add(sfn);
+      // any request that reached the network would fail: only the transport can answer
+      SdkHttpClient noNetwork =
+          AwsClients.inJvmFirst(
+              transport,
+              new SdkHttpClient() {
+                @Override
+                public software.amazon.awssdk.http.ExecutableHttpRequest prepareRequest(
+                    software.amazon.awssdk.http.HttpExecuteRequest request) {
+                  throw new IllegalStateException("went over the network");
+                }
+
+                @Override
+                public void close() {}
+              });
+      try (SfnClient client =
+          SfnClient.builder()
+              .endpointOverride(sfn.endpoint())
+              .region(Region.US_EAST_1)
+              .credentialsProvider(
+                  StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+              .httpClient(noNetwork)
+              .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
+              .build()) {
+        String execution =
+            client.startExecution(b -> b.stateMachineArn(machine).name("one")).executionArn();
+
+        assertThat(client.describeExecution(b -> b.executionArn(execution)).executionArn())
+            .isEqualTo(execution);
+        assertThatThrownBy(
+                () -> client.startExecution(b -> b.stateMachineArn(machine + "-missing")))
+            .isInstanceOf(StateMachineDoesNotExistException.class);
+      }
+    }
   }
 }
