@@ -79,6 +79,21 @@ final class Executions {
     return nearestRank(durations, p);
   }
 
+  /** When the last of these orders' sagas ended; empty if one has not ended. */
+  java.util.Optional<Instant> lastStop(List<Demo.Placed> placed) {
+    Map<String, Instant> stops = new HashMap<>();
+    all.forEach(e -> stops.put(e.name(), e.stop()));
+    Instant last = null;
+    for (Demo.Placed order : placed) {
+      Instant stop = stops.get(order.orderId());
+      if (stop == null) {
+        return java.util.Optional.empty();
+      }
+      last = last == null || stop.isAfter(last) ? stop : last;
+    }
+    return java.util.Optional.ofNullable(last);
+  }
+
   /** From the client sending POST /orders to the end of the order's saga. */
   Duration endToEndPercentile(List<Demo.Placed> placed, double p) {
     Map<String, Instant> stops = new HashMap<>();
