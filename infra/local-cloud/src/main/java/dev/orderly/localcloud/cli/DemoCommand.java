@@ -17,6 +17,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.logging.StreamHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,14 +68,16 @@ final class DemoCommand implements Callable<Integer> {
     PrintStream out = System.out;
     // The functions' JSON logs go to a file: the console is for progress and the summary.
     Path functionLog = options.settings(root, true).stateDirectory().resolve("demo-functions.log");
+    PrintStream logs;
     try {
       Files.createDirectories(functionLog.getParent());
-      System.setOut(
-          new PrintStream(Files.newOutputStream(functionLog), false, StandardCharsets.UTF_8));
+      logs = new PrintStream(Files.newOutputStream(functionLog), false, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + functionLog, e);
     }
-    out.println("function logs → " + functionLog);
+    System.setOut(logs);
+    logToFile(logs);
+    out.println("function logs → " + functionLog + " (with the local cloud's warnings)");
     long started = ManagementFactory.getRuntimeMXBean().getStartTime();
     // A load test raises POST /orders' throttle (50/s in the template) unless told otherwise.
     Map<String, String> load = new LinkedHashMap<>(LOAD_TEST);
@@ -91,6 +98,25 @@ final class DemoCommand implements Callable<Integer> {
           peakHeapMb(), peakResident());
       return outcome.passed() ? 0 : 1;
     }
+  }
+
+  /**
+   * java.util.logging's records (a function's failed message, a poller's retry) go to the file too:
+   * the console handler would interleave them with the progress line.
+   */
+  private static void logToFile(PrintStream logs) {
+    Logger root = Logger.getLogger("");
+    for (Handler handler : root.getHandlers()) {
+      root.removeHandler(handler);
+    }
+    root.addHandler(
+        new StreamHandler(logs, new SimpleFormatter()) {
+          @Override
+          public synchronized void publish(LogRecord record) {
+            super.publish(record);
+            flush();
+          }
+        });
   }
 
   private static long peakHeapMb() {
