@@ -145,17 +145,17 @@ public final class DirectSqsClient implements SqsClient {
       }
     }
     ActorRef queue = queue(request.queueUrl());
-    List<CompletableFuture<MessageData>> sends = new ArrayList<>();
+    List<CompletableFuture<Object>> sends = new ArrayList<>();
     List<SendMessageBatchRequestEntry> entries = request.entries();
     for (int i = 0; i < entries.size(); i++) {
       SendMessageBatchRequestEntry entry = entries.get(i);
       sends.add(
-          askAsync(
+          asked(
               queue,
               new SendMessage(
                   newMessage(
                       entry.messageBody(), entry.messageAttributes(), entry.delaySeconds(), i)),
-              MessageData.class));
+              ASK_MARGIN));
     }
     List<SendMessageBatchResultEntry> successful = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -163,7 +163,7 @@ public final class DirectSqsClient implements SqsClient {
       successful.add(
           SendMessageBatchResultEntry.builder()
               .id(entry.id())
-              .messageId(joined(sends.get(i)).id().id())
+              .messageId(((MessageData) joined(sends.get(i))).id().id())
               .md5OfMessageBody(md5(entry.messageBody()))
               .md5OfMessageAttributes(
                   entry.messageAttributes().isEmpty() ? null : md5(entry.messageAttributes()))
@@ -206,16 +206,16 @@ public final class DirectSqsClient implements SqsClient {
   @Override
   public DeleteMessageBatchResponse deleteMessageBatch(DeleteMessageBatchRequest request) {
     ActorRef queue = queue(request.queueUrl());
-    List<CompletableFuture<Either<?, ?>>> deletes = new ArrayList<>();
+    List<CompletableFuture<Object>> deletes = new ArrayList<>();
     for (DeleteMessageBatchRequestEntry entry : request.entries()) {
       deletes.add(
-          eitherAsync(queue, new DeleteMessage(new DeliveryReceipt(entry.receiptHandle()))));
+          asked(queue, new DeleteMessage(new DeliveryReceipt(entry.receiptHandle())), ASK_MARGIN));
     }
     List<DeleteMessageBatchResultEntry> successful = new ArrayList<>();
     List<BatchResultErrorEntry> failed = new ArrayList<>();
     for (int i = 0; i < deletes.size(); i++) {
       String id = request.entries().get(i).id();
-      if (joined(deletes.get(i)).isRight()) {
+      if (((Either<?, ?>) joined(deletes.get(i))).isRight()) {
         successful.add(DeleteMessageBatchResultEntry.builder().id(id).build());
       } else {
         failed.add(invalidReceipt(id, request.entries().get(i).receiptHandle()));
@@ -228,21 +228,22 @@ public final class DirectSqsClient implements SqsClient {
   public ChangeMessageVisibilityBatchResponse changeMessageVisibilityBatch(
       ChangeMessageVisibilityBatchRequest request) {
     ActorRef queue = queue(request.queueUrl());
-    List<CompletableFuture<Either<?, ?>>> changes = new ArrayList<>();
+    List<CompletableFuture<Object>> changes = new ArrayList<>();
     for (ChangeMessageVisibilityBatchRequestEntry entry : request.entries()) {
       int seconds = entry.visibilityTimeout() == null ? 0 : entry.visibilityTimeout();
       changes.add(
-          eitherAsync(
+          asked(
               queue,
               new UpdateVisibilityTimeout(
                   new DeliveryReceipt(entry.receiptHandle()),
-                  MillisVisibilityTimeout$.MODULE$.fromSeconds(seconds))));
+                  MillisVisibilityTimeout$.MODULE$.fromSeconds(seconds)),
+              ASK_MARGIN));
     }
     List<ChangeMessageVisibilityBatchResultEntry> successful = new ArrayList<>();
     List<BatchResultErrorEntry> failed = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
       String id = request.entries().get(i).id();
-      if (joined(changes.get(i)).isRight()) {
+      if (((Either<?, ?>) joined(changes.get(i))).isRight()) {
         successful.add(ChangeMessageVisibilityBatchResultEntry.builder().id(id).build());
       } else {
         failed.add(invalidReceipt(id, request.entries().get(i).receiptHandle()));
@@ -447,18 +448,16 @@ public final class DirectSqsClient implements SqsClient {
   }
 
   private static <T> T ask(ActorRef actor, Object message, Class<T> type, Duration timeout) {
-    return joined(
-        Patterns.ask(actor, message, timeout).toCompletableFuture().thenApply(type::cast));
+    return type.cast(joined(asked(actor, message, timeout)));
   }
 
-  private static <T> CompletableFuture<T> askAsync(ActorRef actor, Object message, Class<T> type) {
-    return Patterns.ask(actor, message, ASK_MARGIN).toCompletableFuture().thenApply(type::cast);
-  }
-
-  private static CompletableFuture<Either<?, ?>> eitherAsync(ActorRef actor, Object message) {
-    return Patterns.ask(actor, message, ASK_MARGIN)
-        .toCompletableFuture()
-        .thenApply(answer -> (Either<?, ?>) answer);
+  /**
+   * The actor's answer, to be joined, never chained: the stage Pekko hands back runs every
+   * dependent ({@code thenApply} too) asynchronously on the default executor, and with a common
+   * pool of one thread (two cores) {@code CompletableFuture} starts a new thread per task.
+   */
+  private static CompletableFuture<Object> asked(ActorRef actor, Object message, Duration timeout) {
+    return Patterns.ask(actor, message, timeout).toCompletableFuture();
   }
 
   private static <T> T joined(CompletableFuture<T> future) {

@@ -3,6 +3,9 @@ package dev.orderly.localcloud.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -203,5 +206,51 @@ class DirectSqsClientTest {
     String missing = "http://localhost:" + sqs.port() + "/123456789012/no-such-queue";
     assertThatThrownBy(() -> direct.sendMessage(b -> b.queueUrl(missing).messageBody("x")))
         .isInstanceOf(QueueDoesNotExistException.class);
+  }
+
+  @Test
+  void callsDoNotStartAThreadEach() {
+    String url = sqs.createQueue(QueueSpec.standard("direct-threads"));
+    // warm-up: ElasticMQ's dispatcher starts its threads
+    for (int i = 0; i < 20; i++) {
+      direct.sendMessage(b -> b.queueUrl(url).messageBody("warm-up"));
+    }
+    drain(url);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long before = threads.getTotalStartedThreadCount();
+
+    for (int round = 0; round < 50; round++) {
+      direct.sendMessage(b -> b.queueUrl(url).messageBody("single"));
+      List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+      for (int i = 0; i < 9; i++) {
+        entries.add(
+            SendMessageBatchRequestEntry.builder().id("e" + i).messageBody("b" + i).build());
+      }
+      direct.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
+      drain(url);
+    }
+
+    // 50 rounds of a send, a batch of 9, receives and batch deletes: hundreds of actor answers.
+    // Chaining on Pekko's answer ran each dependent on a new thread (a one-thread common pool).
+    assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(25);
+  }
+
+  private static void drain(String url) {
+    List<Message> received;
+    do {
+      received =
+          direct
+              .receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+              .messages();
+      if (!received.isEmpty()) {
+        List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
+        for (int i = 0; i < received.size(); i++) {
+          deletes.add(delete("d" + i, received.get(i).receiptHandle()));
+        }
+        DeleteMessageBatchResponse deleted =
+            direct.deleteMessageBatch(b -> b.queueUrl(url).entries(deletes));
+        assertThat(deleted.failed()).isEmpty();
+      }
+    } while (!received.isEmpty());
   }
 }
