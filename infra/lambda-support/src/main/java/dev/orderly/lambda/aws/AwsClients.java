@@ -1,6 +1,8 @@
 package dev.orderly.lambda.aws;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -14,7 +16,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 /**
  * Builds SDK v2 clients the one way Orderly builds them: url-connection-client (the lightest cold
  * start), explicit region and credentials, the standard retry mode with a bounded number of
- * attempts, a timeout per attempt and per call, and the configured endpoint.
+ * attempts, a timeout per attempt and per call (timed by one thread per JVM), and the configured
+ * endpoint.
  *
  * <pre>{@code
  * DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), settings, http);
@@ -79,6 +82,7 @@ public final class AwsClients {
             ClientOverrideConfiguration.builder()
                 .apiCallTimeout(settings.apiCallTimeout())
                 .apiCallAttemptTimeout(settings.attemptTimeout())
+                .scheduledExecutorService(Timeouts.TIMER)
                 .retryStrategy(
                     AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(settings.maxAttempts())
@@ -86,6 +90,32 @@ public final class AwsClients {
                 .build());
     settings.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  /**
+   * The timer of every client's call and attempt timeouts: one daemon thread per JVM, never shut
+   * down (the SDK leaves an executor it was given alone when a client closes). The SDK's own
+   * default is a pool of up to five threads per client, and it arms a timer there before each call
+   * and cancels it after, which wakes a pool thread whenever its queue was empty: one client per
+   * function paid that on every call, and a JVM running every function (the local cloud) held
+   * hundreds of such threads. Cancelled timers leave the queue at once, so it holds only the calls
+   * in flight.
+   */
+  private static final class Timeouts {
+    static final ScheduledExecutorService TIMER = timer();
+
+    private static ScheduledExecutorService timer() {
+      ScheduledThreadPoolExecutor timer =
+          new ScheduledThreadPoolExecutor(
+              1,
+              task -> {
+                Thread thread = new Thread(task, "sdk-timeouts");
+                thread.setDaemon(true);
+                return thread;
+              });
+      timer.setRemoveOnCancelPolicy(true);
+      return timer;
+    }
   }
 
   /**

@@ -118,6 +118,37 @@ class AwsClientsTest {
   }
 
   @Test
+  void build_timesEveryClientOnOneTimerThatOutlivesThem() {
+    // given
+    AwsSettings settings = AwsSettings.from(env(dynamo.engine().endpoint().toString()), "DYNAMODB");
+    java.util.concurrent.ScheduledExecutorService timer;
+
+    // when
+    try (SdkHttpClient http = AwsClients.httpClient(settings);
+        DynamoDbClient first = AwsClients.build(DynamoDbClient.builder(), settings, http);
+        DynamoDbClient second = AwsClients.build(DynamoDbClient.builder(), settings, http)) {
+      timer = timer(first);
+      first.listTables();
+
+      // then
+      assertThat(timer(second)).isSameAs(timer);
+    }
+    assertThat(timer.isShutdown())
+        .as("closing its clients leaves the shared timer running")
+        .isFalse();
+  }
+
+  private static java.util.concurrent.ScheduledExecutorService timer(DynamoDbClient client) {
+    // the SDK hands back the executor it was given wrapped, so that closing the client leaves it
+    return software.amazon.awssdk.utils.ScheduledExecutorUtils.unwrapUnmanagedScheduledExecutor(
+        client
+            .serviceClientConfiguration()
+            .overrideConfiguration()
+            .scheduledExecutorService()
+            .orElseThrow());
+  }
+
+  @Test
   void build_failsAnUnansweredCallWithTheCallTimeout() throws IOException {
     // given: a port that accepts connections (the backlog) but never answers
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
