@@ -1,6 +1,8 @@
 package dev.orderly.localcloud.cloud;
 
 import dev.orderly.localcloud.demo.DemoCloud;
+import dev.orderly.localcloud.lambda.FunctionSpec;
+import dev.orderly.localcloud.lambda.FunctionStats;
 import dev.orderly.localcloud.ses.SentEmail;
 import java.net.URI;
 import java.time.Duration;
@@ -115,5 +117,14 @@ final class CloudView implements DemoCloud {
   @Override
   public List<SentEmail> mails() {
     return cloud.mails();
+  }
+
+  @Override
+  public Map<String, FunctionStats> functionStats() {
+    Map<String, FunctionStats> stats = new TreeMap<>();
+    for (FunctionSpec function : cloud.lambda().functions()) {
+      stats.put(function.name(), cloud.lambda().stats(function.name()));
+    }
+    return stats;
   }
 }

@@ -117,9 +117,20 @@ public final class Demo {
             executions.endToEndPercentile(placed, 0.99),
             placed.size() / Math.max(0.001, wall.toMillis() / 1000.0),
             wall,
+            answered(placed, executions, firstOrder, wall),
+            cloud.functionStats(),
             checks);
     new Summary(out).print(outcome, api, Duration.between(started, Instant.now()));
     return outcome;
+  }
+
+  private static Outcome.Answered answered(
+      List<Placed> placed, Executions executions, Instant firstOrder, Duration wall) {
+    List<Placed> answered =
+        placed.stream().filter(order -> order.plan().kind() != OrderKind.DOWN).toList();
+    return new Outcome.Answered(
+        answered.size(),
+        executions.lastStop(answered).map(stop -> Duration.between(firstOrder, stop)).orElse(wall));
   }
 
   private Map<String, List<String>> seed(DemoPlan plan) {

@@ -1,5 +1,6 @@
 package dev.orderly.localcloud.demo;
 
+import dev.orderly.localcloud.lambda.FunctionStats;
 import dev.orderly.localcloud.ses.SentEmail;
 import java.net.URI;
 import java.util.List;
@@ -41,4 +42,7 @@ public interface DemoCloud {
 
   /** Every mail the notifications function sent so far. */
   List<SentEmail> mails();
+
+  /** What each function has done so far, by function name. */
+  Map<String, FunctionStats> functionStats();
 }

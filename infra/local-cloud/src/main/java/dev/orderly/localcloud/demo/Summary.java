@@ -1,7 +1,9 @@
 package dev.orderly.localcloud.demo;
 
+import dev.orderly.localcloud.lambda.FunctionStats;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Map;
 
 /** The demo's closing report. */
 final class Summary {
@@ -34,11 +36,51 @@ final class Summary {
     out.printf(
         "throughput  %.1f sagas/s (%d orders, first POST to last saga end %s); whole demo %s%n",
         o.sagasPerSecond(), o.orders(), millis(o.wallTime()), millis(total));
+    int down = o.orders() - o.answered().orders();
+    if (down > 0) {
+      out.printf(
+          "            %.1f sagas/s for the %d orders whose provider answers (first POST to the"
+              + " last of their sagas' ends %s); %s tok_down waits out the saga's retry back-off"
+              + " (up to 23 s) in real time%n",
+          o.answered().sagasPerSecond(),
+          o.answered().orders(),
+          millis(o.answered().wallTime()),
+          down == 1 ? "the 1 order paying with" : "the " + down + " orders paying with");
+    }
+    functions(o.functions());
     out.println("invariants");
     for (Outcome.Check check : o.checks()) {
       out.printf("  %s %-36s %s%n", check.held() ? "ok  " : "FAIL", check.name(), check.detail());
     }
     out.println(o.passed() ? "all invariants held" : "INVARIANTS FAILED");
+  }
+
+  private void functions(Map<String, FunctionStats> functions) {
+    long invocations = 0;
+    long coldStarts = 0;
+    long throttles = 0;
+    Duration init = Duration.ZERO;
+    StringBuilder throttled = new StringBuilder();
+    for (Map.Entry<String, FunctionStats> e : functions.entrySet()) {
+      FunctionStats stats = e.getValue();
+      invocations += stats.invocations();
+      coldStarts += stats.coldStarts();
+      init = init.plus(stats.initDuration());
+      throttles += stats.throttles();
+      if (stats.throttles() > 0) {
+        throttled
+            .append(throttled.length() == 0 ? ": " : ", ")
+            .append(e.getKey())
+            .append(' ')
+            .append(stats.throttles())
+            .append(" (at most ")
+            .append(stats.concurrentMax())
+            .append(" at once)");
+      }
+    }
+    out.printf(
+        "functions   %d invocations · %d cold starts (%s initialising in all) · %d throttled%s%n",
+        invocations, coldStarts, millis(init), throttles, throttled);
   }
 
   private static String millis(Duration d) {
