@@ -74,12 +74,14 @@ public final class LocalCloud implements AutoCloseable {
   static final Duration FAILED_MESSAGE_VISIBILITY = Duration.ofSeconds(5);
 
   /**
-   * When a failed message is received again: 5 s, but never before the function's timeout has
-   * passed. A delivery that timed out may still hold its idempotency record IN_PROGRESS for the
-   * rest of the function's timeout; redelivering sooner would only see that record, fail again, and
-   * spend the message's receives until it is dead-lettered.
+   * When the messages of an invocation that timed out are received again: 5 s, but never before the
+   * function's timeout has passed. A delivery cut off by its timeout may still hold its idempotency
+   * record IN_PROGRESS for the rest of the function's timeout; redelivering sooner would only see
+   * that record, fail again, and spend the message's receives until it is dead-lettered. Messages
+   * that failed otherwise (a reported item failure, an error the function returned, a throttle)
+   * come back after {@link #FAILED_MESSAGE_VISIBILITY}: their records were released.
    */
-  static Duration failedMessageVisibility(FunctionSpec function) {
+  static Duration timedOutMessageVisibility(FunctionSpec function) {
     Duration timeout = Duration.ofSeconds(function.timeoutSeconds() + 1L);
     return timeout.compareTo(FAILED_MESSAGE_VISIBILITY) > 0 ? timeout : FAILED_MESSAGE_VISIBILITY;
   }
@@ -359,8 +361,9 @@ public final class LocalCloud implements AutoCloseable {
                 // Locally a failed message comes back sooner than the queue's 90–180 s, so a
                 // laptop loop does not stall for minutes; maxReceiveCount still sends it to its
                 // DLQ (README: the local cloud's deviations).
-                .failedMessageVisibility(
-                    failedMessageVisibility(
+                .failedMessageVisibility(FAILED_MESSAGE_VISIBILITY)
+                .timedOutMessageVisibility(
+                    timedOutMessageVisibility(
                         template.functions().get(mapping.function().logicalId())))
                 .build();
         queuePollers.add(closing(poller));

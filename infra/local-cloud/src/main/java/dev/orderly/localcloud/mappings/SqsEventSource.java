@@ -71,6 +71,7 @@ public final class SqsEventSource implements EventSourceMapping {
     private int pollers = 5;
     private Duration pollWait = Duration.ofSeconds(1);
     private Duration failedVisibility;
+    private Duration timedOutVisibility;
 
     private Builder() {}
 
@@ -168,6 +169,19 @@ public final class SqsEventSource implements EventSourceMapping {
       return this;
     }
 
+    /**
+     * With {@link #failedMessageVisibility}: when the messages of an invocation that timed out come
+     * back instead (by default, as failed ones). An invocation cut off by its timeout may still
+     * hold idempotency records in progress until then.
+     */
+    public Builder timedOutMessageVisibility(Duration visibility) {
+      if (visibility != null && (visibility.isNegative() || visibility.toSeconds() > 43_200)) {
+        throw new IllegalArgumentException("visibility must be 0..43200 s: " + visibility);
+      }
+      this.timedOutVisibility = visibility;
+      return this;
+    }
+
     public SqsEventSource build() {
       Objects.requireNonNull(sqs, "sqs");
       Objects.requireNonNull(queueUrl, "queueUrl");
@@ -194,7 +208,8 @@ public final class SqsEventSource implements EventSourceMapping {
               maximumConcurrency,
               Math.min(pollers, maximumConcurrency),
               pollWait,
-              failedVisibility));
+              failedVisibility,
+              timedOutVisibility == null ? failedVisibility : timedOutVisibility));
     }
   }
 }

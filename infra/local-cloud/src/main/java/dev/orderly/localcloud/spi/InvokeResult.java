@@ -25,6 +25,21 @@ public record InvokeResult(byte[] payload, String functionError) {
     return functionError != null;
   }
 
+  /** Whether the function ran out of time: the runtime's {@code Sandbox.Timedout} error. */
+  public boolean timedOut() {
+    if (!failed()) {
+      return false;
+    }
+    try {
+      return "Sandbox.Timedout".equals(ERRORS.readTree(payload).path("errorType").asText(null));
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper ERRORS =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   public String payloadUtf8() {
     return new String(payload, StandardCharsets.UTF_8);
   }

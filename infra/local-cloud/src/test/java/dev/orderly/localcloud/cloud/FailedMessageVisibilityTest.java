@@ -28,9 +28,11 @@ class FailedMessageVisibilityTest {
   }
 
   @Test
-  void aFailedMessageReturnsAfterFiveSeconds_orOnceTheFunctionsTimeoutHasPassed() {
-    assertThat(LocalCloud.failedMessageVisibility(withTimeout(3))).isEqualTo(Duration.ofSeconds(5));
-    assertThat(LocalCloud.failedMessageVisibility(withTimeout(30)))
+  void aTimedOutMessageReturnsAfterFiveSeconds_orOnceTheFunctionsTimeoutHasPassed() {
+    assertThat(LocalCloud.timedOutMessageVisibility(withTimeout(3)))
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(LocalCloud.timedOutMessageVisibility(withTimeout(30)))
         .isEqualTo(Duration.ofSeconds(31));
+    assertThat(LocalCloud.FAILED_MESSAGE_VISIBILITY).isEqualTo(Duration.ofSeconds(5));
   }
 }

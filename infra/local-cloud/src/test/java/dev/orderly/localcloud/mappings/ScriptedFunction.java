@@ -34,6 +34,13 @@ final class ScriptedFunction implements FunctionInvoker {
             .getBytes(StandardCharsets.UTF_8));
   }
 
+  /** What the runtime answers for an invocation cut off by its timeout. */
+  static InvokeResult timedOut() {
+    return InvokeResult.unhandled(
+        "{\"errorMessage\":\"Task timed out after 3.00 seconds\",\"errorType\":\"Sandbox.Timedout\"}"
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
   static InvokeResult failing(List<String> identifiers) {
     StringBuilder json = new StringBuilder("{\"batchItemFailures\":[");
     for (int i = 0; i < identifiers.size(); i++) {

@@ -34,6 +34,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 class SqsEventSourceTest {
   private static final Duration BOUND = Duration.ofSeconds(15);
@@ -334,6 +335,47 @@ class SqsEventSourceTest {
 
     await().atMost(BOUND).until(() -> function.records().size() == 2);
     assertThat(mapping.awaitIdle(BOUND)).isTrue();
+  }
+
+  @Test
+  void aTimedOutInvocationsMessagesComeBackAfterTheTimedOutVisibility(TestInfo test) {
+    String url = queue(test, 600, 5);
+    send(url, "cut-off");
+    function.answer(
+        e -> texts(e, "/body").contains("cut-off") ? ScriptedFunction.timedOut() : ok("{}"));
+    SqsEventSource mapping =
+        start(
+            url,
+            b ->
+                b.failedMessageVisibility(Duration.ZERO)
+                    .timedOutMessageVisibility(Duration.ofSeconds(600)));
+    await().atMost(BOUND).until(() -> mapping.stats().failures() == 1);
+
+    // a later message goes through (and is deleted) while the cut-off one stays invisible: at the
+    // failed messages' 0 s it would have come back with it
+    send(url, "after");
+    await()
+        .atMost(BOUND)
+        .until(
+            () ->
+                bodies(function.records()).contains("after")
+                    && attribute(url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)
+                        .equals("1")
+                    && attribute(url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
+                        .equals("0"));
+
+    assertThat(bodies(function.records())).containsExactly("cut-off", "after");
+  }
+
+  private String attribute(String url, QueueAttributeName name) {
+    return client
+        .getQueueAttributes(b -> b.queueUrl(url).attributeNames(name))
+        .attributes()
+        .get(name);
+  }
+
+  private static List<String> bodies(List<JsonNode> records) {
+    return records.stream().map(r -> r.path("body").asText()).toList();
   }
 
   private static String md5(String body) throws NoSuchAlgorithmException {

@@ -168,11 +168,12 @@ public final class SqsPolling {
           Level.INFO,
           "invocation of {0} did not run: {1}",
           new Object[] {settings.functionName(), e.getMessage()});
-      failed(batch);
+      failed(batch, settings.failedVisibility());
       return;
     }
     if (result.failed()) {
-      failed(batch);
+      failed(
+          batch, result.timedOut() ? settings.timedOutVisibility() : settings.failedVisibility());
       return;
     }
     if (!settings.reportBatchItemFailures()) {
@@ -187,7 +188,7 @@ public final class SqsPolling {
           Level.WARNING,
           "invalid batch response from {0}: {1}",
           new Object[] {settings.functionName(), invalid.reason()});
-      failed(batch);
+      failed(batch, settings.failedVisibility());
     } else if (response instanceof BatchResponse.ItemsFailed items) {
       Set<String> failedIds = Set.copyOf(items.identifiers());
       List<Message> failed = new ArrayList<>();
@@ -196,15 +197,14 @@ public final class SqsPolling {
         (failedIds.contains(message.messageId()) ? failed : succeeded).add(message);
       }
       delete(succeeded);
-      failed(failed);
+      failed(failed, settings.failedVisibility());
     } else {
       delete(batch);
     }
   }
 
-  private void failed(List<Message> messages) {
+  private void failed(List<Message> messages, Duration visibility) {
     counters.failures.incrementAndGet();
-    Duration visibility = settings.failedVisibility();
     if (visibility == null || messages.isEmpty()) {
       return;
     }

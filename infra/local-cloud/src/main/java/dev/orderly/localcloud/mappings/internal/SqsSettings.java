@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *     close returns promptly)
  * @param failedVisibility null to keep SQS's visibility timeout for failed messages (AWS); else
  *     failed messages are made visible again after this long
+ * @param timedOutVisibility the same for the messages of an invocation that timed out (null: as
+ *     {@code failedVisibility})
  */
 public record SqsSettings(
     SqsClient sqs,
@@ -25,4 +27,5 @@ public record SqsSettings(
     int maximumConcurrency,
     int pollers,
     Duration pollWait,
-    Duration failedVisibility) {}
+    Duration failedVisibility,
+    Duration timedOutVisibility) {}
