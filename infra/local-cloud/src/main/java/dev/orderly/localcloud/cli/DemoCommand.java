@@ -39,20 +39,6 @@ final class DemoCommand implements Callable<Integer> {
   @ParentCommand Orderly root;
   @Mixin CloudOptions options = new CloudOptions();
 
-  /**
-   * A load test's template parameters, unless {@code -p} says otherwise: POST /orders' throttle
-   * (50/s in the template) and the payments functions' bulkhead (10 each in the template) sized for
-   * the orders placed here. At about 150 sagas/s on two cores each execution environment holds its
-   * slot for a while (cold starts take hundreds of milliseconds when the CPU is busy, and a card
-   * whose provider fails waits between its attempts), and a bulkhead of 10 turned a third of the
-   * charges into Lambda throttles that the saga retried after seconds of back-off.
-   */
-  private static final Map<String, String> LOAD_TEST =
-      Map.of(
-          "PlaceOrderRateLimit", "1000",
-          "PlaceOrderBurstLimit", "1000",
-          "PaymentsConcurrency", "200");
-
   @Option(
       names = {"-n", "--orders"},
       defaultValue = "1000",
@@ -90,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
     logToFile(logs);
     out.println("function logs → " + functionLog + " (with the local cloud's warnings)");
     long started = ManagementFactory.getRuntimeMXBean().getStartTime();
-    Map<String, String> load = new LinkedHashMap<>(LOAD_TEST);
+    Map<String, String> load = new LinkedHashMap<>(Demo.LOAD_TEST);
     load.putAll(options.parameters);
     options.parameters = load;
     out.printf(
