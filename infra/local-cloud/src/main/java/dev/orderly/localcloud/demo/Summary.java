@@ -79,7 +79,7 @@ final class Summary {
       }
     }
     out.printf(
-        "functions   %d invocations · %d cold starts (%s initialising in all) · %d throttled%s%n",
+        "functions   %d invocations · %d cold starts (%s in their constructors, summed over concurrent ones) · %d throttled%s%n",
         invocations, coldStarts, millis(init), throttles, throttled);
   }
 
