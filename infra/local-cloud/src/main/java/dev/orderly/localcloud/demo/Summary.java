@@ -41,7 +41,7 @@ final class Summary {
       out.printf(
           "            %.1f sagas/s for the %d orders whose provider answers (first POST to the"
               + " last of their sagas' ends %s); %s tok_down waits out the saga's retry back-off"
-              + " (up to 23 s) in real time%n",
+              + " in real time%n",
           o.answered().sagasPerSecond(),
           o.answered().orders(),
           millis(o.answered().wallTime()),
@@ -79,7 +79,8 @@ final class Summary {
       }
     }
     out.printf(
-        "functions   %d invocations · %d cold starts (%s in their constructors, summed over concurrent ones) · %d throttled%s%n",
+        "functions   %d invocations · %d cold starts (%s in their constructors, summed over"
+            + " concurrent ones) · %d throttled%s%n",
         invocations, coldStarts, millis(init), throttles, throttled);
   }
 

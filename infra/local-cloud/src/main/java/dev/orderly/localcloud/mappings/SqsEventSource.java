@@ -162,10 +162,7 @@ public final class SqsEventSource implements EventSourceMapping {
      * timeout, so that retries and redrive to the dead-letter queue happen in seconds, not minutes.
      */
     public Builder failedMessageVisibility(Duration visibility) {
-      if (visibility != null && (visibility.isNegative() || visibility.toSeconds() > 43_200)) {
-        throw new IllegalArgumentException("visibility must be 0..43200 s: " + visibility);
-      }
-      this.failedVisibility = visibility;
+      this.failedVisibility = checkedVisibility(visibility);
       return this;
     }
 
@@ -175,11 +172,15 @@ public final class SqsEventSource implements EventSourceMapping {
      * hold idempotency records in progress until then.
      */
     public Builder timedOutMessageVisibility(Duration visibility) {
+      this.timedOutVisibility = checkedVisibility(visibility);
+      return this;
+    }
+
+    private static Duration checkedVisibility(Duration visibility) {
       if (visibility != null && (visibility.isNegative() || visibility.toSeconds() > 43_200)) {
         throw new IllegalArgumentException("visibility must be 0..43200 s: " + visibility);
       }
-      this.timedOutVisibility = visibility;
-      return this;
+      return visibility;
     }
 
     public SqsEventSource build() {

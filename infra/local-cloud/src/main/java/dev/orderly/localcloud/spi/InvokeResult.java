@@ -1,5 +1,7 @@
 package dev.orderly.localcloud.spi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -9,6 +11,8 @@ import java.util.Objects;
  * Java runtime writes: {@code {"errorMessage": ..., "errorType": ..., "stackTrace": [...]}}.
  */
 public record InvokeResult(byte[] payload, String functionError) {
+  private static final ObjectMapper ERRORS = new ObjectMapper();
+
   public InvokeResult {
     Objects.requireNonNull(payload, "payload");
   }
@@ -32,13 +36,10 @@ public record InvokeResult(byte[] payload, String functionError) {
     }
     try {
       return "Sandbox.Timedout".equals(ERRORS.readTree(payload).path("errorType").asText(null));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper ERRORS =
-      new com.fasterxml.jackson.databind.ObjectMapper();
 
   public String payloadUtf8() {
     return new String(payload, StandardCharsets.UTF_8);

@@ -195,6 +195,7 @@ class ExecutionEnvironmentsTest {
             "{\"errorMessage\":\"environment variable TABLE is not set\","
                 + "\"errorType\":\"dev.orderly.lambda.config.ConfigurationException\"}");
     assertThat(second.payloadUtf8()).isEqualTo(first.payloadUtf8());
+    assertThat(first.timedOut()).isFalse();
     FunctionStats stats = lambda.stats("broken");
     assertThat(stats.coldStarts()).as("each invocation tries a new environment").isEqualTo(2);
     assertThat(stats.errors()).isEqualTo(2);
@@ -214,6 +215,7 @@ class ExecutionEnvironmentsTest {
             Json.MAPPER.readTree(
                 "{\"errorMessage\":\"RequestId: req-2 Error: Task timed out after 1.00 seconds\","
                     + "\"errorType\":\"Sandbox.Timedout\"}"));
+    assertThat(result.timedOut()).as("what the SQS mappings tell apart").isTrue();
     assertThat(gate.awaitInterrupted()).as("the handler's thread is interrupted").isTrue();
     String next = instance(lambda.invoke("slow", bytes("{}")));
     assertThat(next).isNotEqualTo(warm);
