@@ -1,36 +1,21 @@
 package dev.orderly.localcloud.sqs;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.pattern.Patterns;
-import org.elasticmq.AfterMillisNextDelivery;
-import org.elasticmq.BinaryMessageAttribute;
 import org.elasticmq.DefaultVisibilityTimeout$;
 import org.elasticmq.DeliveryReceipt;
-import org.elasticmq.ImmediateNextDelivery$;
-import org.elasticmq.MessageAttribute;
-import org.elasticmq.MessageContent;
 import org.elasticmq.MessageData;
 import org.elasticmq.MillisVisibilityTimeout$;
-import org.elasticmq.NewMessageData;
-import org.elasticmq.NextDelivery;
-import org.elasticmq.OnDateTimeReceived;
 import org.elasticmq.VisibilityTimeout;
 import org.elasticmq.msg.DeleteMessage;
 import org.elasticmq.msg.LookupQueue;
@@ -40,7 +25,6 @@ import org.elasticmq.msg.UpdateVisibilityTimeout;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.util.Either;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsServiceClientConfiguration;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -57,7 +41,6 @@ import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
 import software.amazon.awssdk.services.sqs.model.GetQueueUrlRequest;
 import software.amazon.awssdk.services.sqs.model.GetQueueUrlResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
@@ -83,8 +66,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
  */
 public final class DirectSqsClient implements SqsClient {
   private static final Duration ASK_MARGIN = Duration.ofSeconds(30);
-  private static final int MAX_BODY_CHARS = 262_144;
-  private static final Set<String> ALL = Set.of("All", ".*");
 
   private final Supplier<ActorRef> queueManager;
   private final SqsClient network;
@@ -116,7 +97,8 @@ public final class DirectSqsClient implements SqsClient {
 
   @Override
   public SendMessageResponse sendMessage(SendMessageRequest request) {
-    if (!plain(request.messageBody(), request.messageGroupId(), request.messageDeduplicationId())
+    if (!ElasticMqMessages.plain(
+            request.messageBody(), request.messageGroupId(), request.messageDeduplicationId())
         || request.hasMessageSystemAttributes()) {
       return network.sendMessage(request);
     }
@@ -125,21 +107,24 @@ public final class DirectSqsClient implements SqsClient {
         ask(
             queue,
             new SendMessage(
-                newMessage(
+                ElasticMqMessages.newMessage(
                     request.messageBody(), request.messageAttributes(), request.delaySeconds(), 0)),
             MessageData.class);
     return SendMessageResponse.builder()
         .messageId(sent.id().id())
-        .md5OfMessageBody(md5(request.messageBody()))
+        .md5OfMessageBody(ElasticMqMessages.md5(request.messageBody()))
         .md5OfMessageAttributes(
-            request.messageAttributes().isEmpty() ? null : md5(request.messageAttributes()))
+            request.messageAttributes().isEmpty()
+                ? null
+                : ElasticMqMessages.md5(request.messageAttributes()))
         .build();
   }
 
   @Override
   public SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
     for (SendMessageBatchRequestEntry entry : request.entries()) {
-      if (!plain(entry.messageBody(), entry.messageGroupId(), entry.messageDeduplicationId())
+      if (!ElasticMqMessages.plain(
+              entry.messageBody(), entry.messageGroupId(), entry.messageDeduplicationId())
           || entry.hasMessageSystemAttributes()) {
         return network.sendMessageBatch(request);
       }
@@ -153,7 +138,7 @@ public final class DirectSqsClient implements SqsClient {
           asked(
               queue,
               new SendMessage(
-                  newMessage(
+                  ElasticMqMessages.newMessage(
                       entry.messageBody(), entry.messageAttributes(), entry.delaySeconds(), i)),
               ASK_MARGIN));
     }
@@ -164,9 +149,11 @@ public final class DirectSqsClient implements SqsClient {
           SendMessageBatchResultEntry.builder()
               .id(entry.id())
               .messageId(((MessageData) joined(sends.get(i))).id().id())
-              .md5OfMessageBody(md5(entry.messageBody()))
+              .md5OfMessageBody(ElasticMqMessages.md5(entry.messageBody()))
               .md5OfMessageAttributes(
-                  entry.messageAttributes().isEmpty() ? null : md5(entry.messageAttributes()))
+                  entry.messageAttributes().isEmpty()
+                      ? null
+                      : ElasticMqMessages.md5(entry.messageAttributes()))
               .build());
     }
     return SendMessageBatchResponse.builder().successful(successful).failed(List.of()).build();
@@ -194,11 +181,11 @@ public final class DirectSqsClient implements SqsClient {
             new ReceiveMessages(visibility, count, wait, Option.empty()),
             scala.collection.immutable.List.class,
             timeout);
-    Set<String> systemNames = systemAttributeNames(request);
+    Set<String> systemNames = ElasticMqMessages.systemAttributeNames(request);
     Set<String> attributeNames = Set.copyOf(request.messageAttributeNames());
     List<Message> messages = new ArrayList<>();
     for (Object each : CollectionConverters.asJava(received)) {
-      messages.add(message((MessageData) each, systemNames, attributeNames));
+      messages.add(ElasticMqMessages.message((MessageData) each, systemNames, attributeNames));
     }
     return ReceiveMessageResponse.builder().messages(messages).build();
   }
@@ -265,157 +252,6 @@ public final class DirectSqsClient implements SqsClient {
     return network.getQueueUrl(request);
   }
 
-  /** A standard-queue send ElasticMQ's endpoint would take as it is. */
-  private static boolean plain(String body, String groupId, String deduplicationId) {
-    return groupId == null && deduplicationId == null && body != null && validBody(body);
-  }
-
-  /** ElasticMQ's strict limits: 1 to 262,144 characters of XML's allowed characters. */
-  private static boolean validBody(String body) {
-    if (body.isEmpty() || body.length() > MAX_BODY_CHARS) {
-      return false;
-    }
-    for (int i = 0; i < body.length(); ) {
-      int c = body.codePointAt(i);
-      boolean allowed =
-          c == 0x9
-              || c == 0xA
-              || c == 0xD
-              || (c >= 0x20 && c <= 0xD7FF)
-              || (c >= 0xE000 && c <= 0xFFFD)
-              || (c >= 0x10000 && c <= 0x10FFFF);
-      if (!allowed) {
-        return false;
-      }
-      i += Character.charCount(c);
-    }
-    return true;
-  }
-
-  private static NewMessageData newMessage(
-      String body, Map<String, MessageAttributeValue> attributes, Integer delaySeconds, int index) {
-    NextDelivery next =
-        delaySeconds == null
-            ? ImmediateNextDelivery$.MODULE$
-            : new AfterMillisNextDelivery(delaySeconds * 1000L);
-    return new NewMessageData(
-        Option.empty(),
-        new MessageContent(body),
-        toElasticMq(attributes),
-        next,
-        Option.empty(),
-        Option.empty(),
-        index,
-        Option.empty(),
-        Option.empty(),
-        Option.empty());
-  }
-
-  private static scala.collection.immutable.Map<String, MessageAttribute> toElasticMq(
-      Map<String, MessageAttributeValue> attributes) {
-    Map<String, MessageAttribute> converted = new LinkedHashMap<>();
-    attributes.forEach(
-        (name, value) -> {
-          String type = value.dataType();
-          int dot = type.indexOf('.');
-          String primary = dot < 0 ? type : type.substring(0, dot);
-          Option<String> custom = dot < 0 ? Option.empty() : Option.apply(type.substring(dot + 1));
-          MessageAttribute attribute =
-              switch (primary) {
-                case "String" ->
-                    new org.elasticmq.StringMessageAttribute(value.stringValue(), custom);
-                case "Number" ->
-                    new org.elasticmq.NumberMessageAttribute(value.stringValue(), custom);
-                case "Binary" ->
-                    BinaryMessageAttribute.fromBase64(
-                        java.util.Base64.getEncoder()
-                            .encodeToString(value.binaryValue().asByteArray()),
-                        custom);
-                default ->
-                    throw new IllegalArgumentException(
-                        "message attribute " + name + " has data type " + type);
-              };
-          converted.put(name, attribute);
-        });
-    return scala.collection.immutable.Map.from(CollectionConverters.asScala(converted));
-  }
-
-  /** The system attributes asked for, under either name SQS takes them (one is deprecated). */
-  @SuppressWarnings("deprecation")
-  private static Set<String> systemAttributeNames(ReceiveMessageRequest request) {
-    Set<String> names = new java.util.HashSet<>(request.messageSystemAttributeNamesAsStrings());
-    names.addAll(request.attributeNamesAsStrings());
-    return names;
-  }
-
-  private static Message message(
-      MessageData data, Set<String> systemNames, Set<String> attributeNames) {
-    boolean all = systemNames.contains("All");
-    Map<String, String> system = new LinkedHashMap<>();
-    putIf(system, all, systemNames, "SenderId", "127.0.0.1");
-    putIf(
-        system,
-        all,
-        systemNames,
-        "SentTimestamp",
-        Long.toString(data.created().toInstant().toEpochMilli()));
-    putIf(
-        system,
-        all,
-        systemNames,
-        "ApproximateReceiveCount",
-        Integer.toString(data.statistics().approximateReceiveCount()));
-    putIf(
-        system,
-        all,
-        systemNames,
-        "ApproximateFirstReceiveTimestamp",
-        Long.toString(
-            data.statistics().approximateFirstReceive() instanceof OnDateTimeReceived on
-                ? on.when().toInstant().toEpochMilli()
-                : 0L));
-    Map<String, MessageAttributeValue> attributes = new TreeMap<>();
-    boolean allAttributes = attributeNames.stream().anyMatch(ALL::contains);
-    CollectionConverters.asJava(data.messageAttributes())
-        .forEach(
-            (name, attribute) -> {
-              if (allAttributes || attributeNames.contains(name)) {
-                attributes.put(name, toSdk(attribute));
-              }
-            });
-    String body = data.content().value();
-    return Message.builder()
-        .messageId(data.id().id())
-        .receiptHandle(data.deliveryReceipt().get().receipt())
-        .body(body)
-        .md5OfBody(md5(body))
-        .attributesWithStrings(system)
-        .messageAttributes(attributes.isEmpty() ? null : attributes)
-        .md5OfMessageAttributes(attributes.isEmpty() ? null : md5(attributes))
-        .build();
-  }
-
-  private static void putIf(
-      Map<String, String> system, boolean all, Set<String> names, String name, String value) {
-    if (all || names.contains(name)) {
-      system.put(name, value);
-    }
-  }
-
-  private static MessageAttributeValue toSdk(MessageAttribute attribute) {
-    MessageAttributeValue.Builder value =
-        MessageAttributeValue.builder().dataType(attribute.getDataType());
-    if (attribute instanceof BinaryMessageAttribute binary) {
-      value.binaryValue(
-          SdkBytes.fromByteArray(java.util.Base64.getDecoder().decode(binary.asBase64())));
-    } else if (attribute instanceof org.elasticmq.StringMessageAttribute string) {
-      value.stringValue(string.stringValue());
-    } else if (attribute instanceof org.elasticmq.NumberMessageAttribute number) {
-      value.stringValue(number.stringValue());
-    }
-    return value.build();
-  }
-
   private ActorRef queue(String queueUrl) {
     String name = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
     ActorRef known = queues.get(name);
@@ -468,45 +304,6 @@ public final class DirectSqsClient implements SqsClient {
         throw cause;
       }
       throw new IllegalStateException("ElasticMQ did not answer", e.getCause());
-    }
-  }
-
-  static String md5(String body) {
-    return HexFormat.of().formatHex(md5().digest(body.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /**
-   * SQS's MD5 of message attributes: for each attribute by name, its name, data type, a transport
-   * type byte (1 string or number, 2 binary) and its value, each length-prefixed (4 bytes,
-   * big-endian) but the transport byte.
-   */
-  static String md5(Map<String, MessageAttributeValue> attributes) {
-    MessageDigest digest = md5();
-    for (Map.Entry<String, MessageAttributeValue> entry : new TreeMap<>(attributes).entrySet()) {
-      MessageAttributeValue value = entry.getValue();
-      lengthPrefixed(digest, entry.getKey().getBytes(StandardCharsets.UTF_8));
-      lengthPrefixed(digest, value.dataType().getBytes(StandardCharsets.UTF_8));
-      if (value.binaryValue() != null) {
-        digest.update((byte) 2);
-        lengthPrefixed(digest, value.binaryValue().asByteArray());
-      } else {
-        digest.update((byte) 1);
-        lengthPrefixed(digest, value.stringValue().getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static void lengthPrefixed(MessageDigest digest, byte[] bytes) {
-    digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-    digest.update(bytes);
-  }
-
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no MD5", e);
     }
   }
 }
