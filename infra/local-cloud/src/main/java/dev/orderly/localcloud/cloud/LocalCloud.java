@@ -14,7 +14,6 @@ import dev.orderly.localcloud.events.TargetSpec;
 import dev.orderly.localcloud.lambda.LambdaApiServer;
 import dev.orderly.localcloud.lambda.LocalLambda;
 import dev.orderly.localcloud.mappings.SqsEventSource;
-import dev.orderly.localcloud.mappings.StartingPosition;
 import dev.orderly.localcloud.mappings.StreamEventSource;
 import dev.orderly.localcloud.ses.LocalSes;
 import dev.orderly.localcloud.ses.SentEmail;
@@ -71,21 +70,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalCloud implements AutoCloseable {
   static final String ACCESS_KEY = "local";
   static final String SECRET_KEY = "local";
-  static final Duration FAILED_MESSAGE_VISIBILITY = Duration.ofSeconds(5);
-
-  /**
-   * When the messages of an invocation that timed out are received again: 5 s, but never before the
-   * function's timeout has passed. A delivery cut off by its timeout may still hold its idempotency
-   * record IN_PROGRESS for the rest of the function's timeout; redelivering sooner would only see
-   * that record, fail again, and spend the message's receives until it is dead-lettered. Messages
-   * that failed otherwise (a reported item failure, an error the function returned, a throttle)
-   * come back after {@link #FAILED_MESSAGE_VISIBILITY}: their records were released.
-   */
-  static Duration timedOutMessageVisibility(FunctionSpec function) {
-    Duration timeout = Duration.ofSeconds(function.timeoutSeconds() + 1L);
-    return timeout.compareTo(FAILED_MESSAGE_VISIBILITY) > 0 ? timeout : FAILED_MESSAGE_VISIBILITY;
-  }
-
   private final CloudSettings settings;
   private final LocalTemplate template;
   private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -349,43 +333,18 @@ public final class LocalCloud implements AutoCloseable {
       }
       if (source == ResourceKind.QUEUE) {
         SqsEventSource poller =
-            SqsEventSource.builder()
-                .sqs(sqsClient)
-                .queueUrl(queueUrl(mapping.source().name()))
-                .queueArn(mapping.source().arn())
-                .function(mapping.function().name(), lambda)
-                .batchSize(mapping.batchSize())
-                .batchingWindow(Duration.ofSeconds(mapping.maximumBatchingWindowInSeconds()))
-                .reportBatchItemFailures(mapping.reportsBatchItemFailures())
-                .maximumConcurrency(mapping.maximumConcurrency().orElse(1000))
-                // Locally a failed message comes back sooner than the queue's 90–180 s, so a
-                // laptop loop does not stall for minutes; maxReceiveCount still sends it to its
-                // DLQ (README: the local cloud's deviations).
-                .failedMessageVisibility(FAILED_MESSAGE_VISIBILITY)
-                .timedOutMessageVisibility(
-                    timedOutMessageVisibility(
-                        template.functions().get(mapping.function().logicalId())))
-                .build();
+            LocalMappings.queue(
+                mapping,
+                template.functions().get(mapping.function().logicalId()),
+                sqsClient,
+                queueUrl(mapping.source().name()),
+                lambda);
         queuePollers.add(closing(poller));
         poller.start();
       } else {
         StreamEventSource.Builder poller =
-            StreamEventSource.builder()
-                .streams(streams)
-                .engine(dynamoEngine)
-                .streamArn(streamArns.get(tableOfStream(mapping)))
-                .function(mapping.function().name(), lambda)
-                .functionArn(mapping.function().arn())
-                .startingPosition(
-                    StartingPosition.valueOf(mapping.startingPosition().orElse("TRIM_HORIZON")))
-                .batchSize(mapping.batchSize())
-                .batchingWindow(Duration.ofSeconds(mapping.maximumBatchingWindowInSeconds()))
-                .filters(mapping.filterPatterns())
-                .maximumRetryAttempts(mapping.maximumRetryAttempts())
-                .maximumRecordAgeSeconds(mapping.maximumRecordAgeInSeconds())
-                .bisectOnError(mapping.bisectBatchOnFunctionError())
-                .reportBatchItemFailures(mapping.reportsBatchItemFailures())
-                .pollInterval(Duration.ofMillis(50));
+            LocalMappings.stream(
+                mapping, streams, dynamoEngine, streamArns.get(tableOfStream(mapping)), lambda);
         mapping.onFailure().ifPresent(queue -> poller.onFailure(sqsClient, queueUrl(queue.name())));
         StreamEventSource stream = closing(poller.build());
         streamPollers.add(stream);

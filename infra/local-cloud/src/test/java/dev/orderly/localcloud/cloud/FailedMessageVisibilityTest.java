@@ -29,10 +29,10 @@ class FailedMessageVisibilityTest {
 
   @Test
   void aTimedOutMessageReturnsAfterFiveSeconds_orOnceTheFunctionsTimeoutHasPassed() {
-    assertThat(LocalCloud.timedOutMessageVisibility(withTimeout(3)))
+    assertThat(LocalMappings.timedOutMessageVisibility(withTimeout(3)))
         .isEqualTo(Duration.ofSeconds(5));
-    assertThat(LocalCloud.timedOutMessageVisibility(withTimeout(30)))
+    assertThat(LocalMappings.timedOutMessageVisibility(withTimeout(30)))
         .isEqualTo(Duration.ofSeconds(31));
-    assertThat(LocalCloud.FAILED_MESSAGE_VISIBILITY).isEqualTo(Duration.ofSeconds(5));
+    assertThat(LocalMappings.FAILED_MESSAGE_VISIBILITY).isEqualTo(Duration.ofSeconds(5));
   }
 }
