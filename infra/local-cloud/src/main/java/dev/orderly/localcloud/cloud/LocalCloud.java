@@ -458,6 +458,11 @@ public final class LocalCloud implements AutoCloseable {
     return lambda;
   }
 
+  /** The bus, its rules and their deliveries (e.g. to wait until every target has its events). */
+  public LocalEventBridge eventBridge() {
+    return eventBridge;
+  }
+
   public List<SentEmail> mails() {
     return List.copyOf(mails);
   }

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -150,6 +151,23 @@ public final class LocalLambda implements FunctionInvoker, AutoCloseable {
   /** What the function has done so far. */
   public FunctionStats stats(String nameOrArn) {
     return runtime(nameOrArn).stats();
+  }
+
+  /**
+   * Fault injection: the next {@code count} invocations of the function, from any caller, fail with
+   * a function error of type {@code LocalCloud.InjectedError} without running its handler; 0 stops
+   * failing them. A saga's Task states catch it as any other error ({@code States.ALL}).
+   */
+  public void injectErrors(String nameOrArn, int count) {
+    injectErrors(nameOrArn, count, payload -> true);
+  }
+
+  /**
+   * As {@link #injectErrors(String, int)}, counting only the invocations whose payload matches
+   * (e.g. one tenant's), so that others running at the same time are not hit.
+   */
+  public void injectErrors(String nameOrArn, int count, Predicate<String> payloadMatches) {
+    runtime(nameOrArn).injectErrors(count, payloadMatches);
   }
 
   /** The function's ARN, {@code arn:aws:lambda:<region>:<account>:function:<name>}. */

@@ -21,13 +21,17 @@ final class Api {
     this.base = base;
   }
 
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + text, e);
+    }
+  }
+
   record Response(int status, Map<String, String> headers, String body) {
     JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException("not JSON: " + body, e);
-      }
+      return Api.json(body);
     }
 
     String header(String name) {

@@ -23,6 +23,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole system from template.yaml, driven only through its HTTP API (and, for duplicate
@@ -39,6 +48,7 @@ class SystemEndToEndTest {
   private Api api;
   private String acme;
   private String globex;
+  private SqsClient sqs;
 
   @BeforeAll
   void start() throws Exception {
@@ -55,10 +65,18 @@ class SystemEndToEndTest {
     api = new Api(cloud.apiUrl());
     acme = cloud.token("acme", "e2e-admin", Duration.ofHours(1));
     globex = cloud.token("globex", "e2e-admin", Duration.ofHours(1));
+    sqs =
+        SqsClient.builder()
+            .endpointOverride(cloud.endpoints().get("sqs"))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .build();
   }
 
   @AfterAll
   void stop() {
+    sqs.close();
     cloud.close();
   }
 
@@ -198,6 +216,153 @@ class SystemEndToEndTest {
             });
   }
 
+  /**
+   * The branches only an infrastructure failure takes: a saga function fails (fault injection,
+   * {@code LocalLambda.injectErrors}) with an error its Retry does not name, so the Catch takes it
+   * at once. Each runs in a tenant of its own, and the fault hits only that tenant's invocations.
+   */
+  private String faultyTenant(String tenant, String function) {
+    cloud
+        .lambda()
+        .injectErrors(
+            function, 1, payload -> Api.json(payload).path("tenantId").asText().equals(tenant));
+    return cloud.token(tenant, "e2e-admin", Duration.ofHours(1));
+  }
+
+  @Test
+  void aReservationThatFails_cancelsServiceUnavailableAndHoldsNothing() {
+    String tenant = faultyTenant("reserve-fault", "orderly-dev-reserve-stock");
+    stock(tenant, "SKU-1", 10);
+    String customer = user(tenant, "ada@reserve-fault.example");
+
+    String orderId = place(tenant, order(customer, "tok_ok", "SKU-1", 3));
+    JsonNode order = awaitTerminal(tenant, orderId);
+
+    assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(order.path("cancellation").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(available("reserve-fault", "SKU-1")).isEqualTo(10);
+    assertThat(charge(orderId)).as("nothing was charged").isEmpty();
+    assertThat(sagaHistory(orderId))
+        .contains("ReservationFailedReason", "ReleaseStock", "CancelOrder")
+        .doesNotContain("ChargePayment", "RefundPayment");
+  }
+
+  @Test
+  void aConfirmationThatFails_refundsTheChargeReleasesTheStockAndCancels() {
+    String tenant = faultyTenant("confirm-fault", "orderly-dev-confirm-order");
+    stock(tenant, "SKU-1", 10);
+    String customer = user(tenant, "ada@confirm-fault.example");
+
+    String orderId = place(tenant, order(customer, "tok_ok", "SKU-1", 3));
+    JsonNode order = awaitTerminal(tenant, orderId);
+
+    assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(order.path("cancellation").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertThat(charge(orderId)).as("the charge was refunded").contains("REFUNDED");
+    assertThat(available("confirm-fault", "SKU-1")).isEqualTo(10);
+    assertThat(sagaHistory(orderId))
+        .contains("ConfirmationFailedReason", "RefundPayment", "ReleaseStock", "CancelOrder");
+    await()
+        .atMost(SAGA)
+        .untilAsserted(
+            () ->
+                assertThat(mailsAbout(orderId))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.subject()).endsWith("was cancelled")));
+  }
+
+  /**
+   * A compensation that fails for good is never silent: the execution fails COMPENSATION_FAILED and
+   * the compensation DLQ holds what an operator needs to finish it; the order stays PENDING with
+   * its stock still reserved until then.
+   */
+  @Test
+  void aCompensationThatFails_goesToTheCompensationDlqForAnOperator() {
+    String tenant = faultyTenant("release-fault", "orderly-dev-release-stock");
+    stock(tenant, "SKU-1", 10);
+    String customer = user(tenant, "ada@release-fault.example");
+
+    String orderId = place(tenant, order(customer, "tok_decline", "SKU-1", 3));
+
+    DescribeExecutionResponse execution = awaitSagaEnd(orderId);
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(execution.error()).isEqualTo("COMPENSATION_FAILED");
+    JsonNode parked = compensationDlqMessage(orderId);
+    assertThat(parked.path("step").asText()).isEqualTo("ReleaseStock");
+    assertThat(
+            java.util.stream.StreamSupport.stream(
+                    parked.path("pendingCompensations").spliterator(), false)
+                .map(JsonNode::asText))
+        .containsExactly("ReleaseStock", "CancelOrder");
+    assertThat(parked.path("error").asText()).isEqualTo("LocalCloud.InjectedError");
+    assertThat(parked.path("tenantId").asText()).isEqualTo("release-fault");
+    assertThat(api.call("GET", "/orders/" + orderId, tenant, null).json().path("status").asText())
+        .isEqualTo("PENDING");
+    assertThat(available("release-fault", "SKU-1")).isEqualTo(7);
+  }
+
+  private DescribeExecutionResponse awaitSagaEnd(String orderId) {
+    String arn = view.sagaArn().replace(":stateMachine:", ":execution:") + ":" + orderId;
+    DescribeExecutionResponse[] last = new DescribeExecutionResponse[1];
+    await()
+        .atMost(SAGA)
+        .pollInterval(Duration.ofMillis(50))
+        .ignoreExceptionsInstanceOf(ExecutionDoesNotExistException.class)
+        .until(
+            () -> {
+              last[0] = view.stepFunctions().describeExecution(b -> b.executionArn(arn));
+              return last[0].status() != ExecutionStatus.RUNNING;
+            });
+    return last[0];
+  }
+
+  /** The names of the states the order's saga entered, in order. */
+  private List<String> sagaHistory(String orderId) {
+    DescribeExecutionResponse execution = awaitSagaEnd(orderId);
+    return view
+        .stepFunctions()
+        .getExecutionHistory(b -> b.executionArn(execution.executionArn()).maxResults(1000))
+        .events()
+        .stream()
+        .filter(e -> e.stateEnteredEventDetails() != null)
+        .map(e -> e.stateEnteredEventDetails().name())
+        .toList();
+  }
+
+  /** The status of the order's charge, if it has one. */
+  private java.util.Optional<String> charge(String orderId) {
+    return view
+        .dynamo()
+        .scan(b -> b.tableName(view.tableName("PaymentsTable")).consistentRead(true))
+        .items()
+        .stream()
+        .filter(i -> i.get("sk") != null && "CHARGE".equals(i.get("sk").s()))
+        .filter(i -> i.get("orderId") != null && orderId.equals(i.get("orderId").s()))
+        .map(i -> i.get("status").s())
+        .findFirst();
+  }
+
+  private JsonNode compensationDlqMessage(String orderId) {
+    String url =
+        sqs.getQueueUrl(b -> b.queueName(cloud.template().queues().get("CompensationDlq").name()))
+            .queueUrl();
+    JsonNode[] found = new JsonNode[1];
+    await()
+        .atMost(SAGA)
+        .until(
+            () -> {
+              for (Message m :
+                  sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages()) {
+                JsonNode body = Api.json(m.body());
+                if (orderId.equals(body.path("orderId").asText())) {
+                  found[0] = body;
+                }
+              }
+              return found[0] != null;
+            });
+    return found[0];
+  }
+
   @Test
   void notEnoughStock_cancelsOutOfStockAndHoldsNothing() {
     stock(acme, "SKU-RARE", 2);
@@ -217,34 +382,72 @@ class SystemEndToEndTest {
     String customer = user(acme, "dup-" + UUID.randomUUID() + "@acme.example");
     String orderId = place(acme, order(customer, "tok_ok", "SKU-DUP", 1));
     awaitTerminal(acme, orderId);
+    await().atMost(SAGA).until(() -> mailsAbout(orderId).size() == 1);
+    long sagaStarts = invocations("orderly-dev-start-saga");
+    long notifications = invocations("orderly-dev-notification");
 
-    // The outbox relay is at least once: deliver OrderPlaced and OrderConfirmed again.
+    // The outbox relay is at least once: deliver OrderPlaced and OrderConfirmed again, twice each.
+    List<String> published = new java.util.ArrayList<>();
     for (var item :
         view.dynamo()
             .scan(b -> b.tableName(view.tableName("OrdersTable")).consistentRead(true))
             .items()) {
       if (item.get("detail") != null && item.get("detail").s().contains(orderId)) {
-        view.publish(item.get("source").s(), item.get("detailType").s(), item.get("detail").s());
-        view.publish(item.get("source").s(), item.get("detailType").s(), item.get("detail").s());
+        for (int copy = 0; copy < 2; copy++) {
+          view.publish(item.get("source").s(), item.get("detailType").s(), item.get("detail").s());
+          published.add(item.get("detailType").s());
+        }
       }
     }
+    assertThat(published)
+        .containsExactlyInAnyOrder(
+            "OrderPlaced", "OrderPlaced", "OrderConfirmed", "OrderConfirmed");
 
+    // Every copy reached its queue, and each consumer took them all off it (processed or skipped
+    // as a duplicate) before anything is counted.
+    assertThat(cloud.eventBridge().awaitIdle(SAGA)).isTrue();
     await()
-        .pollDelay(Duration.ofSeconds(2))
         .atMost(SAGA)
-        .untilAsserted(
-            () -> {
-              assertThat(
-                      view
-                          .stepFunctions()
-                          .listExecutions(b -> b.stateMachineArn(view.sagaArn()).maxResults(1000))
-                          .executions()
-                          .stream()
-                          .filter(e -> e.name().equals(orderId)))
-                  .hasSize(1);
-              assertThat(mailsAbout(orderId)).hasSize(1);
-            });
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                invocations("orderly-dev-start-saga") > sagaStarts
+                    && invocations("orderly-dev-notification") > notifications
+                    && held("StartSagaQueue") == 0
+                    && held("NotificationsQueue") == 0);
+    assertThat(
+            view
+                .stepFunctions()
+                .listExecutions(b -> b.stateMachineArn(view.sagaArn()).maxResults(1000))
+                .executions()
+                .stream()
+                .filter(e -> e.name().equals(orderId)))
+        .hasSize(1);
+    assertThat(mailsAbout(orderId)).hasSize(1);
     assertThat(available("acme", "SKU-DUP")).isEqualTo(9);
+  }
+
+  private long invocations(String function) {
+    return cloud.lambda().stats(function).invocations();
+  }
+
+  /** Messages in the queue, visible or in flight. */
+  private long held(String queueLogicalId) {
+    String url =
+        sqs.getQueueUrl(b -> b.queueName(cloud.template().queues().get(queueLogicalId).name()))
+            .queueUrl();
+    return sqs
+        .getQueueAttributes(
+            b ->
+                b.queueUrl(url)
+                    .attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+        .attributes()
+        .values()
+        .stream()
+        .mapToLong(Long::parseLong)
+        .sum();
   }
 
   @Test
@@ -262,6 +465,26 @@ class SystemEndToEndTest {
                 .findValuesAsText("orderId"))
         .doesNotContain(orderId);
     assertThat(api.call("GET", "/orders/" + orderId, acme, null).status()).isEqualTo(200);
+
+    // nor can it write to it: a patch of the customer finds nobody, and its own stock of the same
+    // SKU is its own
+    assertThat(
+            api.call(
+                    "PATCH",
+                    "/users/" + customer,
+                    globex,
+                    "{\"name\":\"Mallory\"}",
+                    "Content-Type",
+                    "application/merge-patch+json",
+                    "If-Match",
+                    "\"1\"")
+                .status())
+        .isEqualTo(404);
+    stock(globex, "SKU-ISO", 99);
+    assertThat(available("globex", "SKU-ISO")).isEqualTo(99);
+    assertThat(available("acme", "SKU-ISO")).isLessThanOrEqualTo(5);
+    assertThat(api.call("GET", "/users/" + customer, acme, null).json().path("name").asText())
+        .isNotEqualTo("Mallory");
   }
 
   @Test
@@ -295,18 +518,28 @@ class SystemEndToEndTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "malformed JSON          | {\"customerId\": | application/json | 400 | MALFORMED_BODY",
-        "no lines                | {\"customerId\":\"c\",\"currency\":\"EUR\",\"paymentToken\":\"tok_ok\",\"lines\":[]} | application/json | 400 | VALIDATION_FAILED",
-        "not JSON content type   | hello | text/plain | 415 | UNSUPPORTED_MEDIA_TYPE",
+        "malformed JSON           | POST  | /orders                 | {\"customerId\": | application/json | 400 | MALFORMED_BODY",
+        "no lines                 | POST  | /orders                 | {\"customerId\":\"c\",\"currency\":\"EUR\",\"paymentToken\":\"tok_ok\",\"lines\":[]} | application/json | 400 | VALIDATION_FAILED",
+        "not JSON content type    | POST  | /orders                 | hello | text/plain | 415 | UNSUPPORTED_MEDIA_TYPE",
+        "JSON null                | POST  | /orders                 | null | application/json | 400 | MALFORMED_BODY",
+        "stock not an object      | PUT   | /inventory/SKU-BAD      | [] | application/json | 400 | MALFORMED_BODY",
+        "negative stock           | PUT   | /inventory/SKU-BAD      | {\"available\":-1} | application/json | 400 | VALIDATION_FAILED",
+        "stock as text            | PUT   | /inventory/SKU-BAD      | {\"available\":\"ten\"} | application/json | 400 | VALIDATION_FAILED",
+        "truncated user           | POST  | /users                  | {\"email\": | application/json | 400 | MALFORMED_BODY",
+        "not an email             | POST  | /users                  | {\"email\":\"nope\",\"name\":\"x\"} | application/json | 400 | VALIDATION_FAILED",
+        "patch without If-Match   | PATCH | /users/u-1              | {\"name\":\"x\"} | application/merge-patch+json | 428 | PRECONDITION_REQUIRED",
+        "limit not a number       | GET   | /orders?limit=abc       | '' | application/json | 400 | VALIDATION_FAILED",
+        "a cursor it never issued | GET   | /orders?cursor=garbage  | '' | application/json | 400 | INVALID_CURSOR",
+        "an order id of nothing   | GET   | /orders/not-an-order    | '' | application/json | 404 | NOT_FOUND",
       })
   void badRequests_areProblemDetailsNeverA500(
-      String name, String body, String type, int status, String code) {
+      String name, String method, String path, String body, String type, int status, String code) {
     Api.Response r =
         api.call(
-            "POST",
-            "/orders",
+            method,
+            path,
             acme,
-            body,
+            body.isEmpty() ? null : body,
             "Content-Type",
             type,
             "Idempotency-Key",
@@ -324,6 +557,7 @@ class SystemEndToEndTest {
         api.call("POST", "/orders", acme, body, "Idempotency-Key", UUID.randomUUID().toString());
 
     assertThat(r.status()).isEqualTo(413);
+    assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(r.json().path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
   }
 

@@ -52,6 +52,28 @@ class ExecutionEnvironmentsTest {
   }
 
   @Test
+  void injectedErrors_failTheMatchingInvocationsWithoutRunningTheHandler() {
+    lambda.injectErrors("echo", 2, payload -> payload.contains("\"tenant\":\"t1\""));
+
+    InvokeResult other = lambda.invoke("echo", bytes("{\"tenant\":\"t2\"}"));
+    InvokeResult first = lambda.invoke("echo", bytes("{\"tenant\":\"t1\"}"));
+    InvokeResult second = lambda.invoke("echo", bytes("{\"tenant\":\"t1\"}"));
+    InvokeResult third = lambda.invoke("echo", bytes("{\"tenant\":\"t1\"}"));
+
+    assertThat(other.failed()).isFalse();
+    for (InvokeResult injected : List.of(first, second)) {
+      assertThat(injected.functionError()).isEqualTo("Unhandled");
+      assertThat(read(injected.payload()).path("errorType").asText())
+          .isEqualTo("LocalCloud.InjectedError");
+    }
+    assertThat(read(third.payload()).path("input").path("tenant").asText()).isEqualTo("t1");
+    FunctionStats stats = lambda.stats("echo");
+    assertThat(stats.invocations()).isEqualTo(4);
+    assertThat(stats.errors()).isEqualTo(2);
+    assertThat(stats.coldStarts()).as("the injected ones ran no handler").isEqualTo(1);
+  }
+
+  @Test
   void sequentialInvocations_reuseOneWarmEnvironment() {
     String first = instance(lambda.invoke("echo", bytes("{}")));
     String second = instance(lambda.invoke("echo", bytes("{}")));

@@ -24,6 +24,9 @@ import java.util.Set;
  *   <li>a timeout, written by the service: {@code errorType} {@code Sandbox.Timedout} and {@code
  *       "RequestId: <id> Error: Task timed out after N.NN seconds"}.
  * </ul>
+ *
+ * <p>And one of the local cloud's own: an invocation failed by fault injection ({@link
+ * #INJECTED_ERROR}).
  */
 public final class ErrorDocuments {
   /** Frames from here down are the runtime's, cut as the Java runtime cuts its own. */
@@ -41,6 +44,21 @@ public final class ErrorDocuments {
     ObjectNode doc = JSON.createObjectNode();
     doc.put("errorMessage", errorMessage);
     doc.put("errorType", errorType);
+    return bytes(doc);
+  }
+
+  /** The error type of an invocation failed by fault injection. */
+  public static final String INJECTED_ERROR = "LocalCloud.InjectedError";
+
+  /**
+   * An invocation failed on purpose, before its handler ran (as AWS FIS's {@code
+   * aws:lambda:invocation-error} action does with {@code preventExecution}).
+   */
+  public static byte[] injected(String function) {
+    ObjectNode doc = JSON.createObjectNode();
+    doc.put(
+        "errorMessage", "Invocation of " + function + " failed by fault injection; nothing ran.");
+    doc.put("errorType", INJECTED_ERROR);
     return bytes(doc);
   }
 

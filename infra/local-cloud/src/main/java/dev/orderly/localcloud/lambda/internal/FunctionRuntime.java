@@ -7,12 +7,14 @@ import dev.orderly.localcloud.lambda.FunctionStats;
 import dev.orderly.localcloud.spi.InvokeResult;
 import dev.orderly.localcloud.spi.TooManyRequestsException;
 import java.io.IOError;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +56,7 @@ public final class FunctionRuntime {
   private long coldStarts;
   private Duration initDuration = Duration.ZERO;
   private int concurrentMax;
+  private volatile InjectedErrors injected = new InjectedErrors(0, payload -> false);
 
   /**
    * @param unreserved the account's unreserved concurrency, which an unreserved function draws on
@@ -85,6 +90,13 @@ public final class FunctionRuntime {
    * @throws TooManyRequestsException when the function's concurrency is in use
    */
   public InvokeResult invoke(byte[] payload) {
+    if (injected.take(payload)) {
+      synchronized (lock) {
+        invocations++;
+        errors++;
+      }
+      return InvokeResult.unhandled(ErrorDocuments.injected(spec.name()));
+    }
     ExecutionEnvironment env = acquire();
     boolean keep = false;
     try {
@@ -208,6 +220,34 @@ public final class FunctionRuntime {
       if (timedOut) {
         timeouts++;
       }
+    }
+  }
+
+  /**
+   * Fault injection: the next {@code count} invocations whose payload (UTF-8) {@code matches} fail
+   * with an {@link ErrorDocuments#INJECTED_ERROR} function error instead of running the handler;
+   * replaces any injection still pending.
+   */
+  public void injectErrors(int count, Predicate<String> matches) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative: " + count);
+    }
+    injected = new InjectedErrors(count, Objects.requireNonNull(matches, "matches"));
+  }
+
+  private static final class InjectedErrors {
+    private final AtomicInteger left;
+    private final Predicate<String> matches;
+
+    InjectedErrors(int count, Predicate<String> matches) {
+      this.left = new AtomicInteger(count);
+      this.matches = matches;
+    }
+
+    boolean take(byte[] payload) {
+      return left.get() > 0
+          && matches.test(new String(payload, StandardCharsets.UTF_8))
+          && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
   }
 
