@@ -30,6 +30,7 @@ import dev.orderly.localcloud.template.QueueSpec;
 import dev.orderly.localcloud.template.ResourceKind;
 import dev.orderly.localcloud.template.RuleSpec;
 import dev.orderly.localcloud.template.StateMachineSpec;
+import dev.orderly.localcloud.template.TemplateException;
 import dev.orderly.localcloud.template.TemplateReader;
 import dev.orderly.stepfunctions.Scheduler;
 import dev.orderly.stepfunctions.StepFunctionsEngine;
@@ -213,9 +214,8 @@ public final class LocalCloud implements AutoCloseable {
     startMappings(ResourceKind.QUEUE);
 
     DevKeys keys = DevKeys.loadOrCreate(settings.stateDirectory().resolve("dev-signing-key.json"));
-    HttpApiSpec spec = template.httpApis().values().iterator().next();
-    HttpApiSpec.JwtAuthorizer authorizer =
-        spec.defaultAuthorizer().map(spec.authorizers()::get).orElseThrow();
+    HttpApiSpec spec = theHttpApi(template);
+    HttpApiSpec.JwtAuthorizer authorizer = spec.authorizers().get(spec.defaultAuthorizer().get());
     tokens =
         new DevTokens(keys, authorizer.issuer(), authorizer.audience().get(0), settings.clock());
     api = closing(buildApi(spec, authorizer, keys, ports.api()));
@@ -286,26 +286,43 @@ public final class LocalCloud implements AutoCloseable {
             .build();
     template.eventBuses().values().forEach(bus -> bridge.createBus(bus.name()));
     for (RuleSpec rule : template.rules().values()) {
-      List<TargetSpec> targets = new ArrayList<>();
-      for (RuleSpec.Target t : rule.targets()) {
-        targets.add(
-            new TargetSpec(
-                t.id(),
-                t.resource().arn(),
-                t.inputPath().orElse(null),
-                t.inputTransformer()
-                    .map(x -> new InputTransformerSpec(x.inputPathsMap(), x.inputTemplate()))
-                    .orElse(null),
-                new RetryPolicy(
-                    t.retryPolicy().maximumRetryAttempts(),
-                    t.retryPolicy().maximumEventAgeInSeconds()),
-                t.deadLetterQueue().map(q -> q.arn()).orElse(null)));
-      }
-      bridge.putRule(
-          new dev.orderly.localcloud.events.RuleSpec(
-              rule.name(), rule.busName(), rule.eventPattern(), targets));
+      bridge.putRule(busRule(rule));
     }
     return bridge;
+  }
+
+  /** A template's route as the local API serves it: open, or its authorizer's with its scopes. */
+  static RouteSpec routeSpec(HttpApiSpec.Route route) {
+    RouteSpec spec = RouteSpec.of(route.routeKey(), route.functionName());
+    return route.authorizer().isEmpty()
+        ? spec.withoutAuthorization()
+        : spec.withScopes(route.authorizationScopes().toArray(String[]::new));
+  }
+
+  /** A template's rule as the bus runs it: every target setting and the rule's state carried. */
+  static dev.orderly.localcloud.events.RuleSpec busRule(RuleSpec rule) {
+    List<TargetSpec> targets = new ArrayList<>();
+    for (RuleSpec.Target t : rule.targets()) {
+      targets.add(
+          new TargetSpec(
+              t.id(),
+              t.resource().arn(),
+              t.inputPath().orElse(null),
+              t.inputTransformer()
+                  .map(x -> new InputTransformerSpec(x.inputPathsMap(), x.inputTemplate()))
+                  .orElse(null),
+              new RetryPolicy(
+                  t.retryPolicy().maximumRetryAttempts(),
+                  t.retryPolicy().maximumEventAgeInSeconds()),
+              t.deadLetterQueue().map(q -> q.arn()).orElse(null),
+              t.input().orElse(null)));
+    }
+    return new dev.orderly.localcloud.events.RuleSpec(
+        rule.name(),
+        rule.busName(),
+        rule.eventPattern(),
+        targets,
+        rule.enabled() ? "ENABLED" : "DISABLED");
   }
 
   /**
@@ -387,6 +404,26 @@ public final class LocalCloud implements AutoCloseable {
                         + " has a stream"));
   }
 
+  /**
+   * The template's one HTTP API, with a JWT DefaultAuthorizer: the local cloud serves one API, and
+   * mints dev tokens ({@code orderly token}) for its authorizer.
+   */
+  private static HttpApiSpec theHttpApi(LocalTemplate template) {
+    if (template.httpApis().size() != 1) {
+      throw new TemplateException(
+          "Template: the local cloud runs exactly one AWS::Serverless::HttpApi, this one has "
+              + (template.httpApis().isEmpty() ? "none" : template.httpApis().keySet()));
+    }
+    HttpApiSpec spec = template.httpApis().values().iterator().next();
+    if (spec.defaultAuthorizer().isEmpty()) {
+      throw new TemplateException(
+          spec.logicalId()
+              + ": Auth.DefaultAuthorizer is required by the local cloud (a JWT authorizer: its"
+              + " dev tokens are minted for it)");
+    }
+    return spec;
+  }
+
   private LocalHttpApi buildApi(
       HttpApiSpec spec, HttpApiSpec.JwtAuthorizer authorizer, DevKeys keys, int port) {
     LocalHttpApi.Builder builder =
@@ -399,8 +436,7 @@ public final class LocalCloud implements AutoCloseable {
             .throttling(
                 spec.defaultThrottling().rateLimit(), spec.defaultThrottling().burstLimit());
     for (HttpApiSpec.Route route : spec.routes()) {
-      RouteSpec routeSpec = RouteSpec.of(route.routeKey(), route.functionName());
-      builder.route(route.authorizer().isPresent() ? routeSpec : routeSpec.withoutAuthorization());
+      builder.route(routeSpec(route));
       builder.routeThrottling(
           route.routeKey(), route.throttling().rateLimit(), route.throttling().burstLimit());
     }

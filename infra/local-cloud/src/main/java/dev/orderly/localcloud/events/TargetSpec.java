@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param inputPath optional JSONPath selecting what is sent (e.g. {@code $.detail})
  * @param inputTransformer optional; exclusive with {@code inputPath}
+ * @param input optional constant JSON sent instead of the event; exclusive with both
  * @param retryPolicy {@link RetryPolicy#DEFAULT} when null
  * @param deadLetterArn optional SQS queue ARN for events that cannot be delivered
  */
@@ -18,15 +19,28 @@ public record TargetSpec(
     String inputPath,
     InputTransformerSpec inputTransformer,
     RetryPolicy retryPolicy,
-    String deadLetterArn) {
+    String deadLetterArn,
+    String input) {
   public TargetSpec {
     Objects.requireNonNull(id, "target Id is required");
     Objects.requireNonNull(arn, "target Arn is required");
-    if (inputPath != null && inputTransformer != null) {
+    if ((inputPath != null ? 1 : 0) + (inputTransformer != null ? 1 : 0) + (input != null ? 1 : 0)
+        > 1) {
       throw new IllegalArgumentException(
-          "Target " + id + " sets both InputPath and InputTransformer: only one is allowed");
+          "Target " + id + " sets more than one of Input, InputPath and InputTransformer");
     }
     retryPolicy = retryPolicy == null ? RetryPolicy.DEFAULT : retryPolicy;
+  }
+
+  /** A target without a constant Input. */
+  public TargetSpec(
+      String id,
+      String arn,
+      String inputPath,
+      InputTransformerSpec inputTransformer,
+      RetryPolicy retryPolicy,
+      String deadLetterArn) {
+    this(id, arn, inputPath, inputTransformer, retryPolicy, deadLetterArn, null);
   }
 
   /** A target that receives the whole event, with the default retry policy and no DLQ. */
@@ -42,11 +56,16 @@ public record TargetSpec(
     return new TargetSpec(id, arn, null, transformer, retryPolicy, deadLetterArn);
   }
 
+  /** This target receiving {@code json}, a constant, instead of the event. */
+  public TargetSpec withInput(String json) {
+    return new TargetSpec(id, arn, null, null, retryPolicy, deadLetterArn, json);
+  }
+
   public TargetSpec withRetryPolicy(RetryPolicy policy) {
-    return new TargetSpec(id, arn, inputPath, inputTransformer, policy, deadLetterArn);
+    return new TargetSpec(id, arn, inputPath, inputTransformer, policy, deadLetterArn, input);
   }
 
   public TargetSpec withDeadLetterArn(String queueArn) {
-    return new TargetSpec(id, arn, inputPath, inputTransformer, retryPolicy, queueArn);
+    return new TargetSpec(id, arn, inputPath, inputTransformer, retryPolicy, queueArn, input);
   }
 }

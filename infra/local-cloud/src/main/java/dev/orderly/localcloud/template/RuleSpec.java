@@ -43,8 +43,7 @@ public record RuleSpec(
       Optional<String> inputPath,
       Optional<InputTransformer> inputTransformer,
       RetryPolicy retryPolicy,
-      Optional<ResourceRef> deadLetterQueue,
-      Optional<String> messageGroupId) {
+      Optional<ResourceRef> deadLetterQueue) {
     public Target {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(resource, "resource");
@@ -53,7 +52,6 @@ public record RuleSpec(
       Objects.requireNonNull(inputTransformer, "inputTransformer");
       Objects.requireNonNull(retryPolicy, "retryPolicy");
       Objects.requireNonNull(deadLetterQueue, "deadLetterQueue");
-      Objects.requireNonNull(messageGroupId, "messageGroupId");
     }
   }
 

@@ -142,6 +142,40 @@ class InputShapingTest {
   }
 
   @Test
+  void aConstantInput_isSentInsteadOfTheEvent() {
+    assertThat(deliveredFor(TargetSpec.of("T", TARGET).withInput("{\"fixed\": true}")))
+        .isEqualTo("{\"fixed\": true}");
+  }
+
+  @Test
+  void aDisabledRule_matchesNothing() {
+    bridge.putRule(
+        new RuleSpec(
+            "Off",
+            null,
+            "{\"source\": [\"orderly.orders\"]}",
+            List.of(TargetSpec.of("T", TARGET).withInput("{\"rule\": \"off\"}")),
+            "DISABLED"));
+    bridge.putRule(
+        new RuleSpec(
+            "On",
+            null,
+            "{\"source\": [\"orderly.orders\"]}",
+            List.of(TargetSpec.of("T", TARGET).withInput("{\"rule\": \"on\"}"))));
+    events.putEvents(
+        b ->
+            b.entries(
+                PutEventsRequestEntry.builder()
+                    .source("orderly.orders")
+                    .detailType("OrderPlaced")
+                    .detail(DETAIL)
+                    .build()));
+    assertThat(bridge.awaitIdle(Duration.ofSeconds(5))).isTrue();
+
+    assertThat(target.attempts()).containsExactly("{\"rule\": \"on\"}");
+  }
+
+  @Test
   void inputPathThatSelectsNothing_cannotBeDelivered_andIsDroppedVisibly() {
     bridge.putRule(
         new RuleSpec(

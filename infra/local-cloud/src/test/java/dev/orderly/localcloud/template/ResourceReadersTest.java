@@ -83,7 +83,6 @@ class ResourceReadersTest {
                   Targets:
                     - Id: ToQueue
                       Arn: {"Fn::GetAtt": [Queue, Arn]}
-                      SqsParameters: {MessageGroupId: orders}
                       InputTransformer:
                         InputPathsMap: {id: $.detail.id}
                         InputTemplate: '{"orderId": <id>}'
@@ -107,7 +106,6 @@ class ResourceReadersTest {
         .containsExactly(
             "QUEUE Queue", "FUNCTION Fn", "STATE_MACHINE Machine", "EVENT_BUS Forward");
     RuleSpec.Target toQueue = rule.targets().get(0);
-    assertThat(toQueue.messageGroupId()).contains("orders");
     assertThat(toQueue.inputTransformer().orElseThrow())
         .isEqualTo(
             new RuleSpec.InputTransformer(Map.of("id", "$.detail.id"), "{\"orderId\": <id>}"));

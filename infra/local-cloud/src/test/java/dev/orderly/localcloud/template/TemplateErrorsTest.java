@@ -217,6 +217,53 @@ class TemplateErrorsTest {
                     "Events:\n  Get: {Type: HttpApi, Properties: {ApiId: {\"Ref\": Api}, Method: GET, Path: /x, Auth: {Authorizer: Nope}}}"),
             "Fn: Events.Get.Properties: Auth.Authorizer Nope is not an authorizer of Api"),
         error(
+            "route on another authorizer than the API's default",
+            Templates.SAM
+                + "Resources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n"
+                + "      Auth:\n        DefaultAuthorizer: A\n        Authorizers:\n"
+                + "          A: {JwtConfiguration: {issuer: i, audience: [a]}}\n"
+                + "          B: {JwtConfiguration: {issuer: j, audience: [b]}}\n"
+                + Templates.function(
+                    "Fn",
+                    "Events:\n  Get: {Type: HttpApi, Properties: {ApiId: {\"Ref\": Api}, Method: GET, Path: /x, Auth: {Authorizer: B}}}"),
+            "Fn: Events.Get.Properties: Auth.Authorizer B: the local cloud verifies every route of"
+                + " Api with its DefaultAuthorizer (A)"),
+        error(
+            "identity source other than the Authorization header",
+            Templates.SAM
+                + "Resources:\n  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n"
+                + "      Auth: {Authorizers: {A: {IdentitySource: $request.header.X-Token, JwtConfiguration: {issuer: i, audience: [a]}}}}\n",
+            "Api: Auth.Authorizers.A.IdentitySource: only $request.header.Authorization is"
+                + " supported by the local cloud"),
+        error(
+            "integration timeout other than the default",
+            Templates.SAM
+                + "Resources:\n  Api: {Type: \"AWS::Serverless::HttpApi\"}\n"
+                + Templates.function(
+                    "Fn",
+                    "Events:\n  Get: {Type: HttpApi, Properties: {ApiId: {\"Ref\": Api}, Method: GET, Path: /x, TimeoutInMillis: 5000}}"),
+            "Fn: Events.Get.Properties.TimeoutInMillis: only the default 30000 is supported by the"
+                + " local cloud"),
+        error(
+            "SQS parameters of a rule target",
+            "Resources:\n  Q: {Type: \"AWS::SQS::Queue\"}\n"
+                + "  R:\n    Type: AWS::Events::Rule\n    Properties:\n"
+                + "      EventPattern: {source: [x]}\n"
+                + "      Targets: [{Id: T, Arn: {\"Fn::GetAtt\": [Q, Arn]}, SqsParameters: {MessageGroupId: g}}]\n",
+            "R: Targets[0].SqsParameters: is not supported by the local cloud (its EventBridge sends"
+                + " to no FIFO queue)"),
+        error(
+            "filter on an SQS mapping",
+            Templates.SAM
+                + "Resources:\n  Q: {Type: \"AWS::SQS::Queue\"}\n"
+                + Templates.function("Fn", "")
+                + "  M:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties:\n"
+                + "      FunctionName: {\"Ref\": Fn}\n"
+                + "      EventSourceArn: {\"Fn::GetAtt\": [Q, Arn]}\n"
+                + "      FilterCriteria: {Filters: [{Pattern: '{\"body\": {\"a\": [1]}}'}]}\n",
+            "M: FilterCriteria: on an SQS source is not supported by the local cloud (only on"
+                + " streams)"),
+        error(
             "unsupported Globals section",
             Templates.SAM + "Globals:\n  Api: {}\nResources:\n  Q: {Type: \"AWS::SQS::Queue\"}\n",
             "Globals: property Api is not supported by the local cloud"),

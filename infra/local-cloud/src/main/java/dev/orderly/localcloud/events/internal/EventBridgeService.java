@@ -80,7 +80,13 @@ public final class EventBridgeService {
   public synchronized Rule putRule(RuleSpec spec) {
     Bus bus = bus(spec.eventBusName());
     Rule rule =
-        rule(bus, spec.name(), spec.eventPattern(), "ENABLED", null, targets(spec.targets()));
+        rule(
+            bus,
+            spec.name(),
+            spec.eventPattern(),
+            state(spec.state()),
+            null,
+            targets(spec.targets()));
     bus.put(rule);
     return rule;
   }
@@ -89,11 +95,7 @@ public final class EventBridgeService {
   public synchronized Rule putRule(
       String busName, String name, String pattern, String state, String description) {
     Bus bus = bus(busName);
-    String ruleState = state == null ? "ENABLED" : state;
-    if (!ruleState.equals("ENABLED") && !ruleState.equals("DISABLED")) {
-      throw EventBridgeException.validation(
-          "State " + state + " is not supported: ENABLED or DISABLED");
-    }
+    String ruleState = state(state);
     Rule existing = bus.rule(name);
     Map<String, Target> targets = existing == null ? Map.of() : existing.targets();
     Rule rule = rule(bus, name, pattern, ruleState, description, targets);
@@ -121,6 +123,15 @@ public final class EventBridgeService {
           "Rule " + ruleName + " does not exist on EventBus " + bus.name() + ".");
     }
     return rule;
+  }
+
+  private static String state(String state) {
+    String ruleState = state == null ? "ENABLED" : state;
+    if (!ruleState.equals("ENABLED") && !ruleState.equals("DISABLED")) {
+      throw EventBridgeException.validation(
+          "State " + state + " is not supported: ENABLED or DISABLED");
+    }
+    return ruleState;
   }
 
   private Rule rule(

@@ -4,10 +4,11 @@ import dev.orderly.localcloud.events.EventBridgeException;
 import dev.orderly.localcloud.events.TargetSpec;
 
 /**
- * What one target receives: the whole event, the part its InputPath selects (as JSON), or its
- * InputTransformer's output.
+ * What one target receives: the whole event, its constant Input, the part its InputPath selects (as
+ * JSON), or its InputTransformer's output.
  */
 public final class InputRenderer {
+  private final String input;
   private final JsonPath inputPath;
   private final InputTemplate template;
 
@@ -17,6 +18,7 @@ public final class InputRenderer {
    * @throws EventBridgeException (ValidationException) naming what is wrong or unsupported
    */
   public InputRenderer(TargetSpec target) {
+    this.input = target.input();
     try {
       this.inputPath = target.inputPath() == null ? null : JsonPath.parse(target.inputPath());
     } catch (IllegalArgumentException e) {
@@ -35,6 +37,9 @@ public final class InputRenderer {
    * @throws RenderException when this event cannot give one
    */
   String render(RenderContext context) {
+    if (input != null) {
+      return input;
+    }
     if (template != null) {
       return template.render(context);
     }

@@ -101,6 +101,10 @@ final class EventSourceMappingReader {
         filter.done();
       }
       criteria.get().done();
+      if (!stream && !filters.isEmpty()) {
+        throw p.where("FilterCriteria")
+            .fail("on an SQS source is not supported by the local cloud (only on streams)");
+      }
     }
     Optional<ResourceRef> onFailure = Optional.empty();
     Optional<Props> destination = p.object("DestinationConfig");

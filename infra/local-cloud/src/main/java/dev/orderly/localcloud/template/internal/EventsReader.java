@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * Reads {@code AWS::Events::EventBus} (Name; Description, Tags accepted) and {@code
  * AWS::Events::Rule}: Name, Description, EventBusName, EventPattern, State, Targets (Id, Arn,
- * Input, InputPath, InputTransformer, RetryPolicy, DeadLetterConfig, SqsParameters; RoleArn
- * accepted). Schedules are not supported.
+ * Input, InputPath, InputTransformer, RetryPolicy, DeadLetterConfig; RoleArn accepted). Schedules
+ * are not supported.
  */
 final class EventsReader {
   private static final Set<ResourceKind> TARGET_KINDS =
@@ -143,16 +143,11 @@ final class EventsReader {
                   x.done();
                   return queue;
                 });
-    Optional<String> groupId =
-        t.object("SqsParameters")
-            .map(
-                x -> {
-                  String group = x.requiredString("MessageGroupId");
-                  x.done();
-                  return group;
-                });
+    if (t.has("SqsParameters")) {
+      throw t.where("SqsParameters")
+          .fail("is not supported by the local cloud (its EventBridge sends to no FIFO queue)");
+    }
     t.done();
-    return new RuleSpec.Target(
-        id, resource, input, inputPath, transformer, retry, deadLetter, groupId);
+    return new RuleSpec.Target(id, resource, input, inputPath, transformer, retry, deadLetter);
   }
 }

@@ -125,7 +125,10 @@ final class FunctionReader {
         auth.get().done();
       }
       p.oneOf("PayloadFormatVersion", "2.0", "2.0");
-      p.accept("TimeoutInMillis");
+      if (p.integer("TimeoutInMillis", 30_000, 50, 30_000) != 30_000) {
+        throw p.where("TimeoutInMillis")
+            .fail("only the default 30000 is supported by the local cloud");
+      }
       p.done();
       out.add(
           new HttpEvent(

@@ -6,6 +6,7 @@ import dev.orderly.localcloud.template.HttpApiSpec.JwtAuthorizer;
 import dev.orderly.localcloud.template.HttpApiSpec.Route;
 import dev.orderly.localcloud.template.HttpApiSpec.Throttling;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,10 @@ final class HttpApiReader {
   private final Where where;
   private final Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
   private final Optional<String> defaultAuthorizer;
+
+  /** Each authorizer's AuthorizationScopes: the scopes of its routes that name none. */
+  private final Map<String, List<String>> authorizerScopes = new HashMap<>();
+
   private final Settings defaults;
   private final Map<String, Settings> routeSettings = new LinkedHashMap<>();
 
@@ -77,8 +82,12 @@ final class HttpApiReader {
     p.done();
   }
 
-  private static JwtAuthorizer authorizer(String name, Props p) {
+  private JwtAuthorizer authorizer(String name, Props p) {
     String identitySource = p.string("IdentitySource").orElse(DEFAULT_IDENTITY_SOURCE);
+    if (!identitySource.equals(DEFAULT_IDENTITY_SOURCE)) {
+      throw p.where("IdentitySource")
+          .fail("only " + DEFAULT_IDENTITY_SOURCE + " is supported by the local cloud");
+    }
     Props jwt = p.requiredObject("JwtConfiguration");
     String issuer = jwt.requiredString("issuer");
     JsonNode audienceNode =
@@ -90,7 +99,7 @@ final class HttpApiReader {
       audience.add(Json.scalar(audienceNode, jwt.where("audience")));
     }
     jwt.done();
-    p.accept("AuthorizationScopes");
+    authorizerScopes.put(name, p.strings("AuthorizationScopes"));
     p.done();
     return new JwtAuthorizer(name, identitySource, issuer, audience);
   }
@@ -117,6 +126,10 @@ final class HttpApiReader {
         throw event.where().fail("route " + routeKey + " of " + logicalId + " is defined twice");
       }
       Optional<JwtAuthorizer> authorizer = authorizerOf(event);
+      List<String> scopes =
+          authorizer.isEmpty() || !event.authorizationScopes().isEmpty()
+              ? event.authorizationScopes()
+              : authorizerScopes.getOrDefault(authorizer.get().name(), List.of());
       Settings route = routeSettings.getOrDefault(routeKey, Settings.NONE);
       routes.add(
           new Route(
@@ -125,7 +138,7 @@ final class HttpApiReader {
               event.functionLogicalId(),
               event.functionName(),
               authorizer,
-              event.authorizationScopes(),
+              scopes,
               throttling(route)));
     }
     for (String routeKey : routeSettings.keySet()) {
@@ -147,6 +160,17 @@ final class HttpApiReader {
       throw event
           .where()
           .fail("Auth.Authorizer " + name.get() + " is not an authorizer of " + logicalId);
+    }
+    if (!name.equals(defaultAuthorizer)) {
+      throw event
+          .where()
+          .fail(
+              "Auth.Authorizer "
+                  + name.get()
+                  + ": the local cloud verifies every route of "
+                  + logicalId
+                  + " with its DefaultAuthorizer"
+                  + defaultAuthorizer.map(d -> " (" + d + ")").orElse(", which it lacks"));
     }
     return Optional.of(authorizer);
   }

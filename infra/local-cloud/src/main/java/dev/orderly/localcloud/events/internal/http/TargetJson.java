@@ -14,10 +14,11 @@ import java.util.Map;
 /** The API's {@code Target} shape, read (PutTargets) and written (ListTargetsByRule). */
 final class TargetJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private static final List<String> UNSUPPORTED =
       List.of(
-          "Input",
           "SqsParameters",
           "HttpParameters",
           "EcsParameters",
@@ -63,14 +64,32 @@ final class TargetJson {
           optional(target, "InputPath"),
           transformer,
           retry,
-          optional(target.path("DeadLetterConfig"), "Arn"));
+          optional(target.path("DeadLetterConfig"), "Arn"),
+          input(target));
     } catch (IllegalArgumentException e) {
       throw EventBridgeException.validation(e.getMessage());
     }
   }
 
+  /** Input: a string holding valid JSON, sent as it is. */
+  private static String input(JsonNode target) {
+    String input = optional(target, "Input");
+    if (input != null) {
+      try {
+        JSON.readTree(input);
+      } catch (java.io.IOException e) {
+        throw EventBridgeException.validation(
+            "Input of target " + target.path("Id").asText() + " is not valid JSON");
+      }
+    }
+    return input;
+  }
+
   static ObjectNode write(TargetSpec spec) {
     ObjectNode item = NODES.objectNode().put("Id", spec.id()).put("Arn", spec.arn());
+    if (spec.input() != null) {
+      item.put("Input", spec.input());
+    }
     if (spec.inputPath() != null) {
       item.put("InputPath", spec.inputPath());
     }
