@@ -20,8 +20,12 @@ final class CloudOptions {
   boolean ephemeralPorts;
 
   CloudSettings settings(Orderly root, boolean ephemeralByDefault) {
-    return CloudSettings.of(root.repository.toAbsolutePath().normalize())
-        .withParameters(parameters)
-        .withPorts(ephemeralPorts || ephemeralByDefault ? Ports.ephemeral() : Ports.standard());
+    CloudSettings settings =
+        CloudSettings.of(root.repository.toAbsolutePath().normalize())
+            .withParameters(parameters)
+            .withPorts(ephemeralPorts || ephemeralByDefault ? Ports.ephemeral() : Ports.standard());
+    return root.stateDirectory == null
+        ? settings
+        : settings.withStateDirectory(root.stateDirectory.toAbsolutePath().normalize());
   }
 }

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code orderly invoke <function> -e events/<file>.json}: like {@code sam local invoke} — one
@@ -38,6 +40,8 @@ final class Invoke implements Callable<Integer> {
       description = "The event JSON file.")
   Path event;
 
+  @Spec CommandSpec command;
+
   @Override
   public Integer call() throws IOException {
     byte[] payload = Files.readAllBytes(event);
@@ -45,21 +49,28 @@ final class Invoke implements Callable<Integer> {
     try (LocalCloud cloud =
         LocalCloud.start(
             options.settings(root, true),
-            mail -> System.err.println("mail  to " + mail.to() + ": " + mail.subject()))) {
+            mail ->
+                command
+                    .commandLine()
+                    .getErr()
+                    .println("mail  to " + mail.to() + ": " + mail.subject()))) {
       FunctionSpec spec =
           cloud.template().functions().containsKey(function)
               ? cloud.template().functions().get(function)
               : cloud.template().functionNamed(function).orElse(null);
       if (spec == null) {
-        System.err.println(
-            "orderly: no function "
-                + function
-                + "; the template has "
-                + cloud.template().functions().keySet());
+        command
+            .commandLine()
+            .getErr()
+            .println(
+                "orderly: no function "
+                    + function
+                    + "; the template has "
+                    + cloud.template().functions().keySet());
         return 2;
       }
       InvokeResult result = cloud.lambda().invoke(spec.name(), payload);
-      System.out.println(result.payloadUtf8());
+      command.commandLine().getOut().println(result.payloadUtf8());
       return result.failed() ? 1 : 0;
     }
   }

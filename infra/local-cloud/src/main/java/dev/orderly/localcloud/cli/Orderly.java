@@ -27,6 +27,12 @@ public final class Orderly {
       defaultValue = ".")
   Path repository;
 
+  @Option(
+      names = "--state-dir",
+      description =
+          "Where the dev signing key and SSM parameters live (default <repository>/.orderly).")
+  Path stateDirectory;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }

@@ -1,16 +1,14 @@
 package dev.orderly.localcloud.cli;
 
-import dev.orderly.localcloud.api.DevKeys;
-import dev.orderly.localcloud.api.DevTokens;
-import dev.orderly.localcloud.cloud.CloudSettings;
-import java.time.Clock;
+import dev.orderly.localcloud.cloud.LocalCloud;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code orderly token --tenant T --sub U}: a JWT the local API accepts, signed with the dev key in
@@ -30,16 +28,13 @@ final class Token implements Callable<Integer> {
   @Option(names = "--ttl", defaultValue = "PT12H", description = "Lifetime, ISO-8601 (PT12H).")
   Duration ttl;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    CloudSettings settings = options.settings(root, true);
-    Map<String, String> parameters = settings.templateParameters();
-    String audience = parameters.get("JwtAudience").split(",")[0].trim();
-    DevKeys keys = DevKeys.loadOrCreate(settings.stateDirectory().resolve("dev-signing-key.json"));
-    String token =
-        new DevTokens(keys, parameters.get("JwtIssuer"), audience, Clock.systemUTC())
-            .mint(tenant, subject, ttl);
-    System.out.println(token);
+    spec.commandLine()
+        .getOut()
+        .println(LocalCloud.devTokens(options.settings(root, true)).mint(tenant, subject, ttl));
     return 0;
   }
 }

@@ -147,6 +147,8 @@ public final class LocalCloud implements AutoCloseable {
                 .accountId(account)
                 .build());
     endpoints.put("dynamodb", dynamoEngine.endpoint());
+    // the SDK's DynamoDB Streams client reads AWS_ENDPOINT_URL_DYNAMODB_STREAMS: the same engine
+    endpoints.put("dynamodb_streams", dynamoEngine.endpoint());
     inJvm = new InJvmTransport(dynamoEngine);
     http = AwsClients.inJvmFirst(inJvm, network);
     endpoints.put("sqs", sqsEndpoint);
@@ -213,11 +215,10 @@ public final class LocalCloud implements AutoCloseable {
     sqs = closing(boot.sqsWithQueues());
     startMappings(ResourceKind.QUEUE);
 
-    DevKeys keys = DevKeys.loadOrCreate(settings.stateDirectory().resolve("dev-signing-key.json"));
+    DevKeys keys = devKeys(settings);
     HttpApiSpec spec = theHttpApi(template);
     HttpApiSpec.JwtAuthorizer authorizer = spec.authorizers().get(spec.defaultAuthorizer().get());
-    tokens =
-        new DevTokens(keys, authorizer.issuer(), authorizer.audience().get(0), settings.clock());
+    tokens = devTokens(settings, keys, authorizer);
     api = closing(buildApi(spec, authorizer, keys, ports.api()));
     apiUrl = api.start();
     endpoints.put("api", apiUrl);
@@ -402,6 +403,28 @@ public final class LocalCloud implements AutoCloseable {
                         + ": no table "
                         + mapping.source().name()
                         + " has a stream"));
+  }
+
+  /**
+   * Dev tokens for the API a cloud on these settings serves, without starting it ({@code orderly
+   * token}): signed with the state directory's key, for the template's DefaultAuthorizer.
+   */
+  public static DevTokens devTokens(CloudSettings settings) {
+    HttpApiSpec spec =
+        theHttpApi(
+            TemplateReader.read(
+                settings.template(), settings.templateParameters(), LocalSettings.defaults()));
+    return devTokens(
+        settings, devKeys(settings), spec.authorizers().get(spec.defaultAuthorizer().get()));
+  }
+
+  private static DevTokens devTokens(
+      CloudSettings settings, DevKeys keys, HttpApiSpec.JwtAuthorizer authorizer) {
+    return new DevTokens(keys, authorizer.issuer(), authorizer.audience().get(0), settings.clock());
+  }
+
+  private static DevKeys devKeys(CloudSettings settings) {
+    return DevKeys.loadOrCreate(settings.stateDirectory().resolve("dev-signing-key.json"));
   }
 
   /**
