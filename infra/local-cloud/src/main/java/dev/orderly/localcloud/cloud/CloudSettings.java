@@ -63,6 +63,10 @@ public record CloudSettings(
     return new CloudSettings(repository, directory, parameters, ports, clock, timeScale);
   }
 
+  public CloudSettings withClock(Clock newClock) {
+    return new CloudSettings(repository, stateDirectory, parameters, ports, newClock, timeScale);
+  }
+
   public CloudSettings withTimeScale(double scale) {
     return new CloudSettings(repository, stateDirectory, parameters, ports, clock, scale);
   }
