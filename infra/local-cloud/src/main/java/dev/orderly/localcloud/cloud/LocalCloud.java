@@ -21,6 +21,7 @@ import dev.orderly.localcloud.spi.FunctionInvoker;
 import dev.orderly.localcloud.sqs.DirectSqsClient;
 import dev.orderly.localcloud.sqs.LocalSqs;
 import dev.orderly.localcloud.ssm.LocalSsm;
+import dev.orderly.localcloud.ssm.internal.ParameterStore;
 import dev.orderly.localcloud.template.EventSourceMappingSpec;
 import dev.orderly.localcloud.template.FunctionSpec;
 import dev.orderly.localcloud.template.HttpApiSpec;
@@ -136,7 +137,7 @@ public final class LocalCloud implements AutoCloseable {
                 TemplateReader.read(
                     settings.template(),
                     settings.templateParameters(),
-                    LocalSettings.defaults().withSqsBaseUrl(sqsEndpoint)));
+                    localSettings(settings).withSqsBaseUrl(sqsEndpoint)));
     queueUrlsByName = boot.queueUrls();
 
     dynamoEngine =
@@ -230,6 +231,14 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   /** The SSM parameters file: created empty ({@code {}}) the first time, then the user's. */
+  /**
+   * The template's view of the local cloud: defaults, and its SSM parameters for {@code resolve}.
+   */
+  static LocalSettings localSettings(CloudSettings settings) {
+    ParameterStore parameters = new ParameterStore(parametersFile(settings), settings.clock());
+    return LocalSettings.defaults().withSsmParameters(parameters::valueOf);
+  }
+
   private static Path parametersFile(CloudSettings settings) {
     Path file = settings.stateDirectory().resolve("parameters.json");
     try {
@@ -413,7 +422,7 @@ public final class LocalCloud implements AutoCloseable {
     HttpApiSpec spec =
         theHttpApi(
             TemplateReader.read(
-                settings.template(), settings.templateParameters(), LocalSettings.defaults()));
+                settings.template(), settings.templateParameters(), localSettings(settings)));
     return devTokens(
         settings, devKeys(settings), spec.authorizers().get(spec.defaultAuthorizer().get()));
   }

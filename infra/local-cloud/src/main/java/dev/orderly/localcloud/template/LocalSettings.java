@@ -2,13 +2,23 @@ package dev.orderly.localcloud.template;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the template cannot say about the local cloud but its names and ARNs depend on: the region,
  * account and stack name CloudFormation would supply as pseudo parameters, and the base URL of the
- * local SQS endpoint (a queue's {@code Ref} is its URL).
+ * local SQS endpoint (a queue's {@code Ref} is its URL); and the local SSM parameters that dynamic
+ * references ({@code {{resolve:ssm:name}}}) read.
+ *
+ * @param ssmParameters a parameter's value by name; empty when there is none
  */
-public record LocalSettings(String region, String accountId, String stackName, URI sqsBaseUrl) {
+public record LocalSettings(
+    String region,
+    String accountId,
+    String stackName,
+    URI sqsBaseUrl,
+    Function<String, Optional<String>> ssmParameters) {
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
   public static final String DEFAULT_STACK_NAME = "orderly";
@@ -19,6 +29,7 @@ public record LocalSettings(String region, String accountId, String stackName, U
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(stackName, "stackName");
     Objects.requireNonNull(sqsBaseUrl, "sqsBaseUrl");
+    Objects.requireNonNull(ssmParameters, "ssmParameters");
     if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
       throw new IllegalArgumentException("not a region: " + region);
     }
@@ -33,26 +44,37 @@ public record LocalSettings(String region, String accountId, String stackName, U
     }
   }
 
-  /** us-east-1, account 000000000000, stack "orderly", SQS on http://localhost:9324. */
+  /**
+   * us-east-1, account 000000000000, stack "orderly", SQS on http://localhost:9324, no SSM
+   * parameters.
+   */
   public static LocalSettings defaults() {
     return new LocalSettings(
-        DEFAULT_REGION, DEFAULT_ACCOUNT_ID, DEFAULT_STACK_NAME, DEFAULT_SQS_BASE_URL);
+        DEFAULT_REGION,
+        DEFAULT_ACCOUNT_ID,
+        DEFAULT_STACK_NAME,
+        DEFAULT_SQS_BASE_URL,
+        name -> Optional.empty());
   }
 
   public LocalSettings withRegion(String newRegion) {
-    return new LocalSettings(newRegion, accountId, stackName, sqsBaseUrl);
+    return new LocalSettings(newRegion, accountId, stackName, sqsBaseUrl, ssmParameters);
   }
 
   public LocalSettings withAccountId(String newAccountId) {
-    return new LocalSettings(region, newAccountId, stackName, sqsBaseUrl);
+    return new LocalSettings(region, newAccountId, stackName, sqsBaseUrl, ssmParameters);
   }
 
   public LocalSettings withStackName(String newStackName) {
-    return new LocalSettings(region, accountId, newStackName, sqsBaseUrl);
+    return new LocalSettings(region, accountId, newStackName, sqsBaseUrl, ssmParameters);
   }
 
   public LocalSettings withSqsBaseUrl(URI newSqsBaseUrl) {
-    return new LocalSettings(region, accountId, stackName, newSqsBaseUrl);
+    return new LocalSettings(region, accountId, stackName, newSqsBaseUrl, ssmParameters);
+  }
+
+  public LocalSettings withSsmParameters(Function<String, Optional<String>> parameters) {
+    return new LocalSettings(region, accountId, stackName, sqsBaseUrl, parameters);
   }
 
   /** The URL ElasticMQ gives a queue: {@code <base>/<account>/<name>}. */

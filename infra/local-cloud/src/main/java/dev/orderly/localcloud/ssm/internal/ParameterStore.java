@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -60,6 +61,11 @@ public final class ParameterStore {
     Map<String, Parameter> all = new TreeMap<>(fromFile);
     all.putAll(written);
     return all;
+  }
+
+  /** The parameter's current value (a StringList's comma-separated), if there is one. */
+  public Optional<String> valueOf(String name) {
+    return Optional.ofNullable(current().get(name)).map(Parameter::value);
   }
 
   /** PutParameter: the new version. */

@@ -68,9 +68,15 @@ final class TemplateContext implements Intrinsics.Symbols {
         .orElse(true);
   }
 
-  /** The resource's properties with every intrinsic resolved. */
+  /**
+   * The resource's properties with every intrinsic resolved, and then every dynamic reference
+   * ({@code {{resolve:ssm:name}}}) replaced by the local SSM parameter's value.
+   */
   JsonNode resolveProperties(RawResource resource) {
-    return intrinsics.resolve(resource.properties(), resource.where());
+    return DynamicReferences.resolve(
+        intrinsics.resolve(resource.properties(), resource.where()),
+        resource.where(),
+        naming.settings().ssmParameters());
   }
 
   /** Any part of the template resolved (null for AWS::NoValue). */
