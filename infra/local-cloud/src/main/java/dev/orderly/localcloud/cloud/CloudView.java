@@ -127,4 +127,15 @@ final class CloudView implements DemoCloud {
     }
     return stats;
   }
+
+  @Override
+  public void injectErrors(
+      String functionLogicalId, int count, java.util.function.Predicate<String> payloadMatches) {
+    dev.orderly.localcloud.template.FunctionSpec function =
+        cloud.template().functions().get(functionLogicalId);
+    if (function == null) {
+      throw new IllegalArgumentException("the template has no function " + functionLogicalId);
+    }
+    cloud.lambda().injectErrors(function.name(), count, payloadMatches);
+  }
 }

@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -81,6 +84,8 @@ public final class Demo {
         plan.scarceStock(),
         DemoPlan.SIDE_SKU,
         plan.plentifulStock());
+
+    injectFaults(plan);
 
     Instant firstOrder = Instant.now();
     Progress progress = new Progress(plan.orders().size());
@@ -223,6 +228,36 @@ public final class Demo {
     }
   }
 
+  /** The id each order's requests, events and saga carry: how a fault finds its order. */
+  private String correlationId(PlannedOrder order) {
+    return run + "-order-" + order.index();
+  }
+
+  /**
+   * The saga's infrastructure-failure branches: for each order of a kind whose function fails, that
+   * function's invocation carrying the order's correlation id fails once (fault injection).
+   */
+  private void injectFaults(DemoPlan plan) {
+    Map<String, Set<String>> failing = new TreeMap<>();
+    for (PlannedOrder order : plan.orders()) {
+      order
+          .kind()
+          .failingFunction()
+          .ifPresent(
+              f -> failing.computeIfAbsent(f, k -> new HashSet<>()).add(correlationId(order)));
+    }
+    failing.forEach(
+        (function, ids) -> {
+          cloud.injectErrors(
+              function,
+              ids.size(),
+              payload -> ids.contains(read(payload).path("correlationId").asText()));
+          out.printf(
+              "fault injection: %s fails once for each of %d orders (their correlation ids)%n",
+              function, ids.size());
+        });
+  }
+
   private Placed placeOne(PlannedOrder order, Map<String, List<String>> customers) {
     String customer = customers.get(order.tenant()).get(order.customer());
     String token = tokens.get(order.tenant() + "/" + customer);
@@ -239,7 +274,12 @@ public final class Demo {
           .put("quantity", line.quantity())
           .put("unitPrice", line.unitPrice());
     }
-    Map<String, String> headers = Map.of("Idempotency-Key", run + "-order-" + order.index());
+    Map<String, String> headers =
+        Map.of(
+            "Idempotency-Key",
+            run + "-order-" + order.index(),
+            "X-Correlation-Id",
+            correlationId(order));
     Instant sentAt = Instant.now();
     if (order.kind() != OrderKind.CLIENT_RETRY) {
       return new Placed(

@@ -5,6 +5,7 @@ import dev.orderly.localcloud.ses.SentEmail;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -45,4 +46,10 @@ public interface DemoCloud {
 
   /** What each function has done so far, by function name. */
   Map<String, FunctionStats> functionStats();
+
+  /**
+   * Fault injection: the next {@code count} invocations of the function (by logical id) whose
+   * payload matches fail without running it.
+   */
+  void injectErrors(String functionLogicalId, int count, Predicate<String> payloadMatches);
 }

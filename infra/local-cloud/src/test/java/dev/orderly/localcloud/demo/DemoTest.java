@@ -63,7 +63,8 @@ class DemoTest {
         .hasEntrySatisfying("CancelOrder", n -> assertThat(n).isPositive())
         .hasEntrySatisfying("ReleaseStock (reservation released)", n -> assertThat(n).isPositive())
         .hasEntrySatisfying(
-            "RefundPayment (nothing charged: voided)", n -> assertThat(n).isPositive());
+            "RefundPayment (nothing charged: voided)", n -> assertThat(n).isPositive())
+        .hasEntrySatisfying("RefundPayment (charge refunded)", n -> assertThat(n).isPositive());
     assertThat(outcome.duplicatesSuppressed())
         .hasEntrySatisfying(
             "client retries answered from the Idempotency-Key record",
@@ -73,7 +74,13 @@ class DemoTest {
     assertThat(outcome.answered().orders())
         .isEqualTo(plan.orders().stream().filter(o -> o.kind() != OrderKind.DOWN).count());
     assertThat(summary)
-        .contains("throughput", "sagas/s for the", "functions   ", "all invariants held");
+        .contains(
+            "fault injection: ConfirmOrderFunction fails once",
+            "fault injection: ReserveStockFunction fails once",
+            "throughput",
+            "sagas/s for the",
+            "functions   ",
+            "all invariants held");
   }
 
   /** The first seed whose plan of {@link #ORDERS} orders holds every kind of order. */
