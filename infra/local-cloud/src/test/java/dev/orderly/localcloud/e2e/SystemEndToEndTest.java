@@ -562,6 +562,20 @@ class SystemEndToEndTest {
   }
 
   @Test
+  void aBodyOverTheGatewaysQuota_isRefusedBeforeAnyFunctionRuns() {
+    long invocations = cloud.lambda().stats("orderly-dev-place-order").invocations();
+    String body = "{\"customerId\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+
+    Api.Response r =
+        api.call("POST", "/orders", acme, body, "Idempotency-Key", UUID.randomUUID().toString());
+
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.body()).isEqualTo("{\"message\":\"Request Entity Too Large\"}");
+    assertThat(cloud.lambda().stats("orderly-dev-place-order").invocations())
+        .isEqualTo(invocations);
+  }
+
+  @Test
   void noOrABadToken_isUnauthorizedByTheGateway() {
     assertThat(api.call("GET", "/orders", null, null).status()).isEqualTo(401);
     assertThat(api.call("GET", "/orders", acme + "x", null).status()).isEqualTo(401);
