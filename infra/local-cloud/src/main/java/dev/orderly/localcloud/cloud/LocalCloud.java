@@ -21,7 +21,6 @@ import dev.orderly.localcloud.spi.FunctionInvoker;
 import dev.orderly.localcloud.sqs.DirectSqsClient;
 import dev.orderly.localcloud.sqs.LocalSqs;
 import dev.orderly.localcloud.ssm.LocalSsm;
-import dev.orderly.localcloud.ssm.internal.ParameterStore;
 import dev.orderly.localcloud.template.EventSourceMappingSpec;
 import dev.orderly.localcloud.template.FunctionSpec;
 import dev.orderly.localcloud.template.HttpApiSpec;
@@ -230,15 +229,15 @@ public final class LocalCloud implements AutoCloseable {
     return new LocalCloud(settings, mailListener);
   }
 
-  /** The SSM parameters file: created empty ({@code {}}) the first time, then the user's. */
   /**
    * The template's view of the local cloud: defaults, and its SSM parameters for {@code resolve}.
    */
   static LocalSettings localSettings(CloudSettings settings) {
-    ParameterStore parameters = new ParameterStore(parametersFile(settings), settings.clock());
-    return LocalSettings.defaults().withSsmParameters(parameters::valueOf);
+    return LocalSettings.defaults()
+        .withSsmParameters(LocalSsm.parameters(parametersFile(settings), settings.clock()));
   }
 
+  /** The SSM parameters file: created empty ({@code {}}) the first time, then the user's. */
   private static Path parametersFile(CloudSettings settings) {
     Path file = settings.stateDirectory().resolve("parameters.json");
     try {

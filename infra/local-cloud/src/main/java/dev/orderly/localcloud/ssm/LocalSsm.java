@@ -4,6 +4,7 @@ import dev.orderly.localcloud.http.AwsJsonServer;
 import dev.orderly.localcloud.ssm.internal.ParameterStore;
 import dev.orderly.localcloud.ssm.internal.SsmApi;
 import dev.orderly.localcloud.ssm.internal.SsmException;
+import dev.orderly.localcloud.template.SsmParameters;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,14 @@ public final class LocalSsm implements AutoCloseable {
    * @param clock the clock of the parameters' LastModifiedDate
    * @throws IllegalArgumentException if the file does not parse
    */
+  /**
+   * The parameters in {@code file} as a template's dynamic references read them, re-read when the
+   * file changes (without serving them).
+   */
+  public static SsmParameters parameters(Path file, Clock clock) {
+    return new ParameterStore(file, clock)::parameter;
+  }
+
   public static LocalSsm start(int port, Path file, String region, String accountId, Clock clock) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(region, "region");

@@ -2,8 +2,6 @@ package dev.orderly.localcloud.template;
 
 import java.net.URI;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What the template cannot say about the local cloud but its names and ARNs depend on: the region,
@@ -11,14 +9,15 @@ import java.util.function.Function;
  * local SQS endpoint (a queue's {@code Ref} is its URL); and the local SSM parameters that dynamic
  * references ({@code {{resolve:ssm:name}}}) read.
  *
- * @param ssmParameters a parameter's value by name; empty when there is none
+ * @param ssmParameters what {@code {{resolve:ssm:name}}} reads (compared by identity in {@code
+ *     equals})
  */
 public record LocalSettings(
     String region,
     String accountId,
     String stackName,
     URI sqsBaseUrl,
-    Function<String, Optional<String>> ssmParameters) {
+    SsmParameters ssmParameters) {
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
   public static final String DEFAULT_STACK_NAME = "orderly";
@@ -54,7 +53,7 @@ public record LocalSettings(
         DEFAULT_ACCOUNT_ID,
         DEFAULT_STACK_NAME,
         DEFAULT_SQS_BASE_URL,
-        name -> Optional.empty());
+        SsmParameters.NONE);
   }
 
   public LocalSettings withRegion(String newRegion) {
@@ -73,7 +72,7 @@ public record LocalSettings(
     return new LocalSettings(region, accountId, stackName, newSqsBaseUrl, ssmParameters);
   }
 
-  public LocalSettings withSsmParameters(Function<String, Optional<String>> parameters) {
+  public LocalSettings withSsmParameters(SsmParameters parameters) {
     return new LocalSettings(region, accountId, stackName, sqsBaseUrl, parameters);
   }
 

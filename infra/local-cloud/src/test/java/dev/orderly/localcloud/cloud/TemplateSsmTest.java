@@ -2,6 +2,7 @@ package dev.orderly.localcloud.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderly.localcloud.template.SsmParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,10 @@ class TemplateSsmTest {
 
     var parameters = LocalCloud.localSettings(settings).ssmParameters();
 
-    assertThat(parameters.apply("/orderly/dev/from")).contains("orders@example.com");
-    assertThat(parameters.apply("/orderly/dev/skus")).contains("A,B");
-    assertThat(parameters.apply("/orderly/dev/nothing")).isEmpty();
+    assertThat(parameters.get("/orderly/dev/from"))
+        .contains(new SsmParameters.Parameter("String", "orders@example.com", 1));
+    assertThat(parameters.get("/orderly/dev/skus"))
+        .contains(new SsmParameters.Parameter("StringList", "A,B", 1));
+    assertThat(parameters.get("/orderly/dev/nothing")).isEmpty();
   }
 }

@@ -2,6 +2,7 @@ package dev.orderly.localcloud.ssm.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderly.localcloud.template.SsmParameters;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -63,9 +64,10 @@ public final class ParameterStore {
     return all;
   }
 
-  /** The parameter's current value (a StringList's comma-separated), if there is one. */
-  public Optional<String> valueOf(String name) {
-    return Optional.ofNullable(current().get(name)).map(Parameter::value);
+  /** The parameter's current version (a StringList's value comma-separated), if there is one. */
+  public Optional<SsmParameters.Parameter> parameter(String name) {
+    return Optional.ofNullable(current().get(name))
+        .map(p -> new SsmParameters.Parameter(p.type(), p.value(), p.version()));
   }
 
   /** PutParameter: the new version. */
