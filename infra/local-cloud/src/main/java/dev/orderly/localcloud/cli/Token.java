@@ -28,11 +28,12 @@ final class Token implements Callable<Integer> {
   @Option(names = "--ttl", defaultValue = "PT12H", description = "Lifetime, ISO-8601 (PT12H).")
   Duration ttl;
 
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Override
   public Integer call() {
-    spec.commandLine()
+    command
+        .commandLine()
         .getOut()
         .println(LocalCloud.devTokens(options.settings(root, true)).mint(tenant, subject, ttl));
     return 0;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -129,10 +130,8 @@ final class CloudView implements DemoCloud {
   }
 
   @Override
-  public void injectErrors(
-      String functionLogicalId, int count, java.util.function.Predicate<String> payloadMatches) {
-    dev.orderly.localcloud.template.FunctionSpec function =
-        cloud.template().functions().get(functionLogicalId);
+  public void injectErrors(String functionLogicalId, int count, Predicate<String> payloadMatches) {
+    var function = cloud.template().functions().get(functionLogicalId);
     if (function == null) {
       throw new IllegalArgumentException("the template has no function " + functionLogicalId);
     }

@@ -11,6 +11,7 @@ import dev.orderly.localcloud.events.InputTransformerSpec;
 import dev.orderly.localcloud.events.LocalEventBridge;
 import dev.orderly.localcloud.events.RetryPolicy;
 import dev.orderly.localcloud.events.TargetSpec;
+import dev.orderly.localcloud.http.LoopbackHttpServer;
 import dev.orderly.localcloud.lambda.LambdaApiServer;
 import dev.orderly.localcloud.lambda.LocalLambda;
 import dev.orderly.localcloud.mappings.SqsEventSource;
@@ -72,23 +73,9 @@ public final class LocalCloud implements AutoCloseable {
   static final String ACCESS_KEY = "local";
   static final String SECRET_KEY = "local";
 
-  /**
-   * Turns on {@code TCP_NODELAY} for the JDK's HTTP server, which serves the HTTP API, Lambda, SES,
-   * SSM, Step Functions and EventBridge on loopback. That server writes a response's headers and
-   * its body in two writes; with Nagle's algorithm the body waits for the client's ACK of the
-   * headers, which a kept-alive connection delays by up to 40 ms (Linux's delayed ACK): every
-   * request from a pooling client (the SDK's url-connection client, {@code java.net.http}) took
-   * 44-48 ms here instead of 2-5 ms, and the notifications function, which sends a batch's mails to
-   * SES one by one, sent one per 44 ms in each of its five concurrent batches. That is JDK 17's
-   * server; JDK 25's answered in 2 ms either way (the same loop). The server reads the property
-   * once, when the JVM's first one starts; a value given on the command line wins.
-   */
-  static final String HTTP_SERVER_NO_DELAY = "sun.net.httpserver.nodelay";
-
   static {
-    if (System.getProperty(HTTP_SERVER_NO_DELAY) == null) {
-      System.setProperty(HTTP_SERVER_NO_DELAY, "true");
-    }
+    // before any of its servers starts, Step Functions' endpoint (another module's) included
+    LoopbackHttpServer.noDelay();
   }
 
   private final CloudSettings settings;

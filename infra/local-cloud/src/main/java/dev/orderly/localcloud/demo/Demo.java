@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -244,17 +243,22 @@ public final class Demo {
           .kind()
           .failingFunction()
           .ifPresent(
-              f -> failing.computeIfAbsent(f, k -> new HashSet<>()).add(correlationId(order)));
+              f ->
+                  failing
+                      .computeIfAbsent(f, k -> ConcurrentHashMap.newKeySet())
+                      .add(correlationId(order)));
     }
     failing.forEach(
         (function, ids) -> {
+          int orders = ids.size();
+          // once per order: an id leaves the set when its invocation fails
           cloud.injectErrors(
               function,
-              ids.size(),
-              payload -> ids.contains(read(payload).path("correlationId").asText()));
+              orders,
+              payload -> ids.remove(read(payload).path("correlationId").asText()));
           out.printf(
               "fault injection: %s fails once for each of %d orders (their correlation ids)%n",
-              function, ids.size());
+              function, orders);
         });
   }
 

@@ -10,8 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,8 +63,7 @@ public final class AwsJsonServer implements AutoCloseable {
     this.internalErrorCode = internalErrorCode;
     this.api = api;
     try {
-      this.server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+      this.server = LoopbackHttpServer.create(port, 128);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on port " + port, e);
     }

@@ -7,7 +7,8 @@ import java.time.Duration;
  * invocations} are the invocations that ran (throttled ones are not), {@code errors} the ones that
  * ended in a function error (timeouts and init failures included), {@code throttles} the ones
  * refused for concurrency. Cold starts are the execution environments created, with their
- * initialisation time in total; {@code concurrentMax} the most invocations running at once.
+ * initialisation time in total; {@code concurrentMax} the most invocations running at once; {@code
+ * injectedErrors} the errors that fault injection made (counted among the errors too).
  */
 public record FunctionStats(
     long invocations,
@@ -16,4 +17,5 @@ public record FunctionStats(
     long timeouts,
     long coldStarts,
     Duration initDuration,
-    int concurrentMax) {}
+    int concurrentMax,
+    long injectedErrors) {}

@@ -1,11 +1,10 @@
 package dev.orderly.localcloud.lambda;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.orderly.localcloud.http.LoopbackHttpServer;
 import dev.orderly.localcloud.lambda.internal.LambdaHttpApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,8 +22,7 @@ public final class LambdaApiServer implements AutoCloseable {
 
   private LambdaApiServer(LocalLambda lambda, int port) {
     try {
-      this.server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+      this.server = LoopbackHttpServer.create(port, 128);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on port " + port, e);
     }

@@ -156,7 +156,8 @@ public final class LocalLambda implements FunctionInvoker, AutoCloseable {
   /**
    * Fault injection: the next {@code count} invocations of the function, from any caller, fail with
    * a function error of type {@code LocalCloud.InjectedError} without running its handler; 0 stops
-   * failing them. A saga's Task states catch it as any other error ({@code States.ALL}).
+   * failing them. A saga's Task states catch it as any other error ({@code States.ALL}). One
+   * injection per function: a new one replaces what is left of the last.
    */
   public void injectErrors(String nameOrArn, int count) {
     injectErrors(nameOrArn, count, payload -> true);

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.orderly.localcloud.http.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,8 +45,7 @@ public final class LocalSes implements AutoCloseable {
     this.clock = clock;
     this.ids = ids;
     this.listener = listener;
-    this.server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    this.server = LoopbackHttpServer.create(port, 64);
     this.executor = Executors.newFixedThreadPool(4, r -> daemon(r, "local-ses"));
     server.setExecutor(executor);
     server.createContext("/", this::handle);

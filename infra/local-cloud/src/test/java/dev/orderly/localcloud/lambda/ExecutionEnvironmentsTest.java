@@ -70,6 +70,7 @@ class ExecutionEnvironmentsTest {
     FunctionStats stats = lambda.stats("echo");
     assertThat(stats.invocations()).isEqualTo(4);
     assertThat(stats.errors()).isEqualTo(2);
+    assertThat(stats.injectedErrors()).isEqualTo(2);
     assertThat(stats.coldStarts()).as("the injected ones ran no handler").isEqualTo(1);
   }
 

@@ -253,6 +253,13 @@ class TemplateErrorsTest {
             "R: Targets[0].SqsParameters: is not supported by the local cloud (its EventBridge sends"
                 + " to no FIFO queue)"),
         error(
+            "rule target Input with trailing text",
+            "Resources:\n  Q: {Type: \"AWS::SQS::Queue\"}\n"
+                + "  R:\n    Type: AWS::Events::Rule\n    Properties:\n"
+                + "      EventPattern: {source: [x]}\n"
+                + "      Targets: [{Id: T, Arn: {\"Fn::GetAtt\": [Q, Arn]}, Input: '{\"a\": 1} junk'}]\n",
+            "R: Targets[0].Input: is not valid JSON: "),
+        error(
             "filter on an SQS mapping",
             Templates.SAM
                 + "Resources:\n  Q: {Type: \"AWS::SQS::Queue\"}\n"

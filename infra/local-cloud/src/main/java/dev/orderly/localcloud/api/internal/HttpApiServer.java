@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.orderly.localcloud.http.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -63,9 +63,7 @@ public final class HttpApiServer implements AutoCloseable {
     this.integrationThreads = pool("http-api-integration", config.threads());
     this.handler = new ApiHandler(config, json, integrationThreads);
     try {
-      this.server =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 256);
+      this.server = LoopbackHttpServer.create(config.port(), 256);
     } catch (IOException e) {
       throw new UncheckedIOException("The HTTP API cannot listen on port " + config.port(), e);
     }

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One function at run time: its execution environments, created on demand (a cold start), reused
@@ -34,6 +36,7 @@ import java.util.function.Supplier;
  * once. Counts what happened for {@link FunctionStats}.
  */
 public final class FunctionRuntime {
+  private static final Logger LOG = Logger.getLogger(FunctionRuntime.class.getName());
   private final FunctionSpec spec;
   private final String region;
   private final HandlerDefinition definition;
@@ -54,6 +57,7 @@ public final class FunctionRuntime {
   private long throttles;
   private long timeouts;
   private long coldStarts;
+  private long injectedErrors;
   private Duration initDuration = Duration.ZERO;
   private int concurrentMax;
   private volatile InjectedErrors injected = new InjectedErrors(0, payload -> false);
@@ -94,6 +98,7 @@ public final class FunctionRuntime {
       synchronized (lock) {
         invocations++;
         errors++;
+        injectedErrors++;
       }
       return InvokeResult.unhandled(ErrorDocuments.injected(spec.name()));
     }
@@ -226,7 +231,7 @@ public final class FunctionRuntime {
   /**
    * Fault injection: the next {@code count} invocations whose payload (UTF-8) {@code matches} fail
    * with an {@link ErrorDocuments#INJECTED_ERROR} function error instead of running the handler;
-   * replaces any injection still pending.
+   * replaces any injection still pending on this function.
    */
   public void injectErrors(int count, Predicate<String> matches) {
     if (count < 0) {
@@ -245,16 +250,31 @@ public final class FunctionRuntime {
     }
 
     boolean take(byte[] payload) {
-      return left.get() > 0
-          && matches.test(new String(payload, StandardCharsets.UTF_8))
-          && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+      return left.get() > 0 && matches(payload) && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    /** A predicate that throws (a payload it did not expect) matches nothing. */
+    private boolean matches(byte[] payload) {
+      try {
+        return matches.test(new String(payload, StandardCharsets.UTF_8));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "fault injection: the payload predicate failed; not injecting", e);
+        return false;
+      }
     }
   }
 
   public FunctionStats stats() {
     synchronized (lock) {
       return new FunctionStats(
-          invocations, errors, throttles, timeouts, coldStarts, initDuration, concurrentMax);
+          invocations,
+          errors,
+          throttles,
+          timeouts,
+          coldStarts,
+          initDuration,
+          concurrentMax,
+          injectedErrors);
     }
   }
 

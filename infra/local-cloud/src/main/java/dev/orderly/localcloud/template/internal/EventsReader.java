@@ -1,6 +1,8 @@
 package dev.orderly.localcloud.template.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.localcloud.template.EventBusSpec;
 import dev.orderly.localcloud.template.ResourceKind;
 import dev.orderly.localcloud.template.ResourceRef;
@@ -89,7 +91,14 @@ final class EventsReader {
     input.ifPresent(
         json -> {
           try {
-            Json.MAPPER.readTree(json);
+            JsonNode parsed =
+                Json.MAPPER
+                    .reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(json);
+            if (parsed == null || parsed.isMissingNode()) {
+              throw t.where("Input").fail("is not valid JSON: it is empty");
+            }
           } catch (JsonProcessingException e) {
             throw t.where("Input").fail("is not valid JSON: " + e.getOriginalMessage());
           }

@@ -1,12 +1,16 @@
 package dev.orderly.localcloud.events.internal.http;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderly.localcloud.events.EventBridgeException;
 import dev.orderly.localcloud.events.InputTransformerSpec;
 import dev.orderly.localcloud.events.RetryPolicy;
 import dev.orderly.localcloud.events.TargetSpec;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +18,8 @@ import java.util.Map;
 /** The API's {@code Target} shape, read (PutTargets) and written (ListTargetsByRule). */
 final class TargetJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectReader STRICT_JSON =
+      new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static final List<String> UNSUPPORTED =
       List.of(
@@ -74,13 +78,18 @@ final class TargetJson {
   /** Input: a string holding valid JSON, sent as it is. */
   private static String input(JsonNode target) {
     String input = optional(target, "Input");
-    if (input != null) {
-      try {
-        JSON.readTree(input);
-      } catch (java.io.IOException e) {
-        throw EventBridgeException.validation(
-            "Input of target " + target.path("Id").asText() + " is not valid JSON");
-      }
+    if (input == null) {
+      return null;
+    }
+    JsonNode parsed;
+    try {
+      parsed = STRICT_JSON.readTree(input);
+    } catch (IOException e) {
+      parsed = null;
+    }
+    if (parsed == null || parsed.isMissingNode()) {
+      throw EventBridgeException.validation(
+          "Input of target " + target.path("Id").asText() + " is not valid JSON");
     }
     return input;
   }
