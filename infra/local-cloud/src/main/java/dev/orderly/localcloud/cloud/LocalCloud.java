@@ -5,12 +5,8 @@ import dev.orderly.lambda.aws.AwsClients;
 import dev.orderly.localcloud.api.DevKeys;
 import dev.orderly.localcloud.api.DevTokens;
 import dev.orderly.localcloud.api.LocalHttpApi;
-import dev.orderly.localcloud.api.RouteSpec;
 import dev.orderly.localcloud.demo.DemoCloud;
-import dev.orderly.localcloud.events.InputTransformerSpec;
 import dev.orderly.localcloud.events.LocalEventBridge;
-import dev.orderly.localcloud.events.RetryPolicy;
-import dev.orderly.localcloud.events.TargetSpec;
 import dev.orderly.localcloud.http.LoopbackHttpServer;
 import dev.orderly.localcloud.lambda.LambdaApiServer;
 import dev.orderly.localcloud.lambda.LocalLambda;
@@ -31,15 +27,10 @@ import dev.orderly.localcloud.template.QueueSpec;
 import dev.orderly.localcloud.template.ResourceKind;
 import dev.orderly.localcloud.template.RuleSpec;
 import dev.orderly.localcloud.template.StateMachineSpec;
-import dev.orderly.localcloud.template.TemplateException;
 import dev.orderly.localcloud.template.TemplateReader;
 import dev.orderly.stepfunctions.Scheduler;
 import dev.orderly.stepfunctions.StepFunctionsEngine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,7 +114,7 @@ public final class LocalCloud implements AutoCloseable {
                 TemplateReader.read(
                     settings.template(),
                     settings.templateParameters(),
-                    localSettings(settings).withSqsBaseUrl(sqsEndpoint)));
+                    TemplateWiring.localSettings(settings).withSqsBaseUrl(sqsEndpoint)));
     queueUrlsByName = boot.queueUrls();
 
     dynamoEngine =
@@ -153,7 +144,11 @@ public final class LocalCloud implements AutoCloseable {
     ssm =
         closing(
             LocalSsm.start(
-                ports.ssm(), parametersFile(settings), region, account, settings.clock()));
+                ports.ssm(),
+                TemplateWiring.parametersFile(settings),
+                region,
+                account,
+                settings.clock()));
     endpoints.put("ssm", ssm.endpoint());
 
     template = boot.template();
@@ -202,10 +197,10 @@ public final class LocalCloud implements AutoCloseable {
     sqs = closing(boot.sqsWithQueues());
     startMappings(ResourceKind.QUEUE);
 
-    DevKeys keys = devKeys(settings);
-    HttpApiSpec spec = theHttpApi(template);
+    DevKeys keys = TemplateWiring.devKeys(settings);
+    HttpApiSpec spec = TemplateWiring.theHttpApi(template);
     HttpApiSpec.JwtAuthorizer authorizer = spec.authorizers().get(spec.defaultAuthorizer().get());
-    tokens = devTokens(settings, keys, authorizer);
+    tokens = TemplateWiring.devTokens(settings, keys, authorizer);
     api = closing(buildApi(spec, authorizer, keys, ports.api()));
     apiUrl = api.start();
     endpoints.put("api", apiUrl);
@@ -214,28 +209,6 @@ public final class LocalCloud implements AutoCloseable {
   /** Starts everything the template declares; the HTTP API answers when this returns. */
   public static LocalCloud start(CloudSettings settings, Consumer<SentEmail> mailListener) {
     return new LocalCloud(settings, mailListener);
-  }
-
-  /**
-   * The template's view of the local cloud: defaults, and its SSM parameters for {@code resolve}.
-   */
-  static LocalSettings localSettings(CloudSettings settings) {
-    return LocalSettings.defaults()
-        .withSsmParameters(LocalSsm.parameters(parametersFile(settings), settings.clock()));
-  }
-
-  /** The SSM parameters file: created empty ({@code {}}) the first time, then the user's. */
-  private static Path parametersFile(CloudSettings settings) {
-    Path file = settings.stateDirectory().resolve("parameters.json");
-    try {
-      Files.createDirectories(file.getParent());
-      if (!Files.exists(file)) {
-        Files.writeString(file, "{}\n");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + file, e);
-    }
-    return file;
   }
 
   private LocalLambda buildLambda(String region, String account) {
@@ -282,43 +255,9 @@ public final class LocalCloud implements AutoCloseable {
             .build();
     template.eventBuses().values().forEach(bus -> bridge.createBus(bus.name()));
     for (RuleSpec rule : template.rules().values()) {
-      bridge.putRule(busRule(rule));
+      bridge.putRule(TemplateWiring.busRule(rule));
     }
     return bridge;
-  }
-
-  /** A template's route as the local API serves it: open, or its authorizer's with its scopes. */
-  static RouteSpec routeSpec(HttpApiSpec.Route route) {
-    RouteSpec spec = RouteSpec.of(route.routeKey(), route.functionName());
-    return route.authorizer().isEmpty()
-        ? spec.withoutAuthorization()
-        : spec.withScopes(route.authorizationScopes().toArray(String[]::new));
-  }
-
-  /** A template's rule as the bus runs it: every target setting and the rule's state carried. */
-  static dev.orderly.localcloud.events.RuleSpec busRule(RuleSpec rule) {
-    List<TargetSpec> targets = new ArrayList<>();
-    for (RuleSpec.Target t : rule.targets()) {
-      targets.add(
-          new TargetSpec(
-              t.id(),
-              t.resource().arn(),
-              t.inputPath().orElse(null),
-              t.inputTransformer()
-                  .map(x -> new InputTransformerSpec(x.inputPathsMap(), x.inputTemplate()))
-                  .orElse(null),
-              new RetryPolicy(
-                  t.retryPolicy().maximumRetryAttempts(),
-                  t.retryPolicy().maximumEventAgeInSeconds()),
-              t.deadLetterQueue().map(q -> q.arn()).orElse(null),
-              t.input().orElse(null)));
-    }
-    return new dev.orderly.localcloud.events.RuleSpec(
-        rule.name(),
-        rule.busName(),
-        rule.eventPattern(),
-        targets,
-        rule.enabled() ? "ENABLED" : "DISABLED");
   }
 
   /**
@@ -405,41 +344,7 @@ public final class LocalCloud implements AutoCloseable {
    * token}): signed with the state directory's key, for the template's DefaultAuthorizer.
    */
   public static DevTokens devTokens(CloudSettings settings) {
-    HttpApiSpec spec =
-        theHttpApi(
-            TemplateReader.read(
-                settings.template(), settings.templateParameters(), localSettings(settings)));
-    return devTokens(
-        settings, devKeys(settings), spec.authorizers().get(spec.defaultAuthorizer().get()));
-  }
-
-  private static DevTokens devTokens(
-      CloudSettings settings, DevKeys keys, HttpApiSpec.JwtAuthorizer authorizer) {
-    return new DevTokens(keys, authorizer.issuer(), authorizer.audience().get(0), settings.clock());
-  }
-
-  private static DevKeys devKeys(CloudSettings settings) {
-    return DevKeys.loadOrCreate(settings.stateDirectory().resolve("dev-signing-key.json"));
-  }
-
-  /**
-   * The template's one HTTP API, with a JWT DefaultAuthorizer: the local cloud serves one API, and
-   * mints dev tokens ({@code orderly token}) for its authorizer.
-   */
-  private static HttpApiSpec theHttpApi(LocalTemplate template) {
-    if (template.httpApis().size() != 1) {
-      throw new TemplateException(
-          "Template: the local cloud runs exactly one AWS::Serverless::HttpApi, this one has "
-              + (template.httpApis().isEmpty() ? "none" : template.httpApis().keySet()));
-    }
-    HttpApiSpec spec = template.httpApis().values().iterator().next();
-    if (spec.defaultAuthorizer().isEmpty()) {
-      throw new TemplateException(
-          spec.logicalId()
-              + ": Auth.DefaultAuthorizer is required by the local cloud (a JWT authorizer: its"
-              + " dev tokens are minted for it)");
-    }
-    return spec;
+    return TemplateWiring.devTokens(settings);
   }
 
   private LocalHttpApi buildApi(
@@ -454,7 +359,7 @@ public final class LocalCloud implements AutoCloseable {
             .throttling(
                 spec.defaultThrottling().rateLimit(), spec.defaultThrottling().burstLimit());
     for (HttpApiSpec.Route route : spec.routes()) {
-      builder.route(routeSpec(route));
+      builder.route(TemplateWiring.routeSpec(route));
       builder.routeThrottling(
           route.routeKey(), route.throttling().rateLimit(), route.throttling().burstLimit());
     }

@@ -53,7 +53,7 @@ class ApiRoutesTest {
             .httpApis()
             .get("Api");
     Map<String, RouteSpec> routes = new java.util.TreeMap<>();
-    api.routes().forEach(r -> routes.put(r.routeKey(), LocalCloud.routeSpec(r)));
+    api.routes().forEach(r -> routes.put(r.routeKey(), TemplateWiring.routeSpec(r)));
 
     assertThat(routes)
         .containsOnly(

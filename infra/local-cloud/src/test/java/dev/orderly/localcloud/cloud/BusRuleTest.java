@@ -39,7 +39,7 @@ class BusRuleTest {
     var template =
         TemplateReader.read(yaml, "test.yaml", Path.of("."), Map.of(), LocalSettings.defaults());
 
-    RuleSpec rule = LocalCloud.busRule(template.rules().get("Rule"));
+    RuleSpec rule = TemplateWiring.busRule(template.rules().get("Rule"));
 
     assertThat(rule.name()).isEqualTo("off");
     assertThat(rule.state()).isEqualTo("DISABLED");

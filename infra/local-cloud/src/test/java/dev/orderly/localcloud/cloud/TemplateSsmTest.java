@@ -17,7 +17,7 @@ class TemplateSsmTest {
         "{\"/orderly/dev/from\": \"orders@example.com\", \"/orderly/dev/skus\": [\"A\", \"B\"]}");
     CloudSettings settings = CloudSettings.of(Path.of(".")).withStateDirectory(state);
 
-    var parameters = LocalCloud.localSettings(settings).ssmParameters();
+    var parameters = TemplateWiring.localSettings(settings).ssmParameters();
 
     assertThat(parameters.get("/orderly/dev/from"))
         .contains(new SsmParameters.Parameter("String", "orders@example.com", 1));

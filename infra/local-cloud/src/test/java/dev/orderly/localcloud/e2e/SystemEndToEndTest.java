@@ -221,22 +221,29 @@ class SystemEndToEndTest {
    * {@code LocalLambda.injectErrors}) with an error its Retry does not name, so the Catch takes it
    * at once. Each runs in a tenant of its own, and the fault hits only that tenant's invocations.
    */
-  private String faultyTenant(String tenant, String function) {
+  /**
+   * An order of 3 × SKU-1 (stock 10) paid with {@code card}, placed in {@code tenant} after the
+   * next invocation of {@code function} for that tenant was set to fail.
+   */
+  private String placeWithFault(String tenant, String function, String card) {
     cloud
         .lambda()
         .injectErrors(
             function, 1, payload -> Api.json(payload).path("tenantId").asText().equals(tenant));
+    String token = tokenOf(tenant);
+    stock(token, "SKU-1", 10);
+    String customer = user(token, "ada@" + tenant + ".example");
+    return place(token, order(customer, card, "SKU-1", 3));
+  }
+
+  private String tokenOf(String tenant) {
     return cloud.token(tenant, "e2e-admin", Duration.ofHours(1));
   }
 
   @Test
   void aReservationThatFails_cancelsServiceUnavailableAndHoldsNothing() {
-    String tenant = faultyTenant("reserve-fault", "orderly-dev-reserve-stock");
-    stock(tenant, "SKU-1", 10);
-    String customer = user(tenant, "ada@reserve-fault.example");
-
-    String orderId = place(tenant, order(customer, "tok_ok", "SKU-1", 3));
-    JsonNode order = awaitTerminal(tenant, orderId);
+    String orderId = placeWithFault("reserve-fault", "orderly-dev-reserve-stock", "tok_ok");
+    JsonNode order = awaitTerminal(tokenOf("reserve-fault"), orderId);
 
     assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
     assertThat(order.path("cancellation").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -249,12 +256,8 @@ class SystemEndToEndTest {
 
   @Test
   void aConfirmationThatFails_refundsTheChargeReleasesTheStockAndCancels() {
-    String tenant = faultyTenant("confirm-fault", "orderly-dev-confirm-order");
-    stock(tenant, "SKU-1", 10);
-    String customer = user(tenant, "ada@confirm-fault.example");
-
-    String orderId = place(tenant, order(customer, "tok_ok", "SKU-1", 3));
-    JsonNode order = awaitTerminal(tenant, orderId);
+    String orderId = placeWithFault("confirm-fault", "orderly-dev-confirm-order", "tok_ok");
+    JsonNode order = awaitTerminal(tokenOf("confirm-fault"), orderId);
 
     assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
     assertThat(order.path("cancellation").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -278,11 +281,7 @@ class SystemEndToEndTest {
    */
   @Test
   void aCompensationThatFails_goesToTheCompensationDlqForAnOperator() {
-    String tenant = faultyTenant("release-fault", "orderly-dev-release-stock");
-    stock(tenant, "SKU-1", 10);
-    String customer = user(tenant, "ada@release-fault.example");
-
-    String orderId = place(tenant, order(customer, "tok_decline", "SKU-1", 3));
+    String orderId = placeWithFault("release-fault", "orderly-dev-release-stock", "tok_decline");
 
     DescribeExecutionResponse execution = awaitSagaEnd(orderId);
     assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
@@ -296,7 +295,11 @@ class SystemEndToEndTest {
         .containsExactly("ReleaseStock", "CancelOrder");
     assertThat(parked.path("error").asText()).isEqualTo("LocalCloud.InjectedError");
     assertThat(parked.path("tenantId").asText()).isEqualTo("release-fault");
-    assertThat(api.call("GET", "/orders/" + orderId, tenant, null).json().path("status").asText())
+    assertThat(
+            api.call("GET", "/orders/" + orderId, tokenOf("release-fault"), null)
+                .json()
+                .path("status")
+                .asText())
         .isEqualTo("PENDING");
     assertThat(available("release-fault", "SKU-1")).isEqualTo(7);
   }

@@ -45,9 +45,7 @@ class InputShapingTest {
     bridge.close();
   }
 
-  private String deliveredFor(TargetSpec spec) {
-    bridge.putRule(
-        new RuleSpec("Shape", null, "{\"source\": [\"orderly.orders\"]}", List.of(spec)));
+  private void putOrderPlacedAndAwaitDelivery() {
     events.putEvents(
         b ->
             b.entries(
@@ -57,6 +55,12 @@ class InputShapingTest {
                     .detail(DETAIL)
                     .build()));
     assertThat(bridge.awaitIdle(Duration.ofSeconds(5))).isTrue();
+  }
+
+  private String deliveredFor(TargetSpec spec) {
+    bridge.putRule(
+        new RuleSpec("Shape", null, "{\"source\": [\"orderly.orders\"]}", List.of(spec)));
+    putOrderPlacedAndAwaitDelivery();
     assertThat(target.attempts()).hasSize(1);
     return target.attempts().get(0);
   }
@@ -162,15 +166,7 @@ class InputShapingTest {
             null,
             "{\"source\": [\"orderly.orders\"]}",
             List.of(TargetSpec.of("T", TARGET).withInput("{\"rule\": \"on\"}"))));
-    events.putEvents(
-        b ->
-            b.entries(
-                PutEventsRequestEntry.builder()
-                    .source("orderly.orders")
-                    .detailType("OrderPlaced")
-                    .detail(DETAIL)
-                    .build()));
-    assertThat(bridge.awaitIdle(Duration.ofSeconds(5))).isTrue();
+    putOrderPlacedAndAwaitDelivery();
 
     assertThat(target.attempts()).containsExactly("{\"rule\": \"on\"}");
   }
@@ -183,15 +179,7 @@ class InputShapingTest {
             null,
             "{\"source\": [\"orderly.orders\"]}",
             List.of(TargetSpec.of("T", TARGET).withInputPath("$.detail.nope"))));
-    events.putEvents(
-        b ->
-            b.entries(
-                PutEventsRequestEntry.builder()
-                    .source("orderly.orders")
-                    .detailType("OrderPlaced")
-                    .detail(DETAIL)
-                    .build()));
-    assertThat(bridge.awaitIdle(Duration.ofSeconds(5))).isTrue();
+    putOrderPlacedAndAwaitDelivery();
 
     assertThat(target.attempts()).isEmpty();
     assertThat(bridge.stats().dropped()).isEqualTo(1);
