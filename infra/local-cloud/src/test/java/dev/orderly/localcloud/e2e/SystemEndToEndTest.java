@@ -153,6 +153,12 @@ class SystemEndToEndTest {
         .transform(Integer::parseInt);
   }
 
+  /** The order's status and its cancellation code ("" when it has none). */
+  private static void assertEnded(JsonNode order, String status, String cancellationCode) {
+    assertThat(order.path("status").asText()).as(order.toString()).isEqualTo(status);
+    assertThat(order.path("cancellation").path("code").asText()).isEqualTo(cancellationCode);
+  }
+
   private List<SentEmail> mailsAbout(String orderId) {
     return view.mails().stream().filter(m -> m.subject().contains(orderId)).toList();
   }
@@ -186,8 +192,7 @@ class SystemEndToEndTest {
     String orderId = place(acme, order(customer, card, sku, 3));
     JsonNode order = awaitTerminal(acme, orderId);
 
-    assertThat(order.path("status").asText()).isEqualTo(status);
-    assertThat(order.path("cancellation").path("code").asText()).isEqualTo(reason);
+    assertEnded(order, status, reason);
     assertThat(available("acme", sku)).isEqualTo(status.equals("CONFIRMED") ? 7 : 10);
     await()
         .atMost(SAGA)
@@ -245,8 +250,7 @@ class SystemEndToEndTest {
     String orderId = placeWithFault("reserve-fault", "orderly-dev-reserve-stock", "tok_ok");
     JsonNode order = awaitTerminal(tokenOf("reserve-fault"), orderId);
 
-    assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
-    assertThat(order.path("cancellation").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertEnded(order, "CANCELLED", "SERVICE_UNAVAILABLE");
     assertThat(available("reserve-fault", "SKU-1")).isEqualTo(10);
     assertThat(charge(orderId)).as("nothing was charged").isEmpty();
     assertThat(sagaHistory(orderId))
@@ -259,8 +263,7 @@ class SystemEndToEndTest {
     String orderId = placeWithFault("confirm-fault", "orderly-dev-confirm-order", "tok_ok");
     JsonNode order = awaitTerminal(tokenOf("confirm-fault"), orderId);
 
-    assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
-    assertThat(order.path("cancellation").path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    assertEnded(order, "CANCELLED", "SERVICE_UNAVAILABLE");
     assertThat(charge(orderId)).as("the charge was refunded").contains("REFUNDED");
     assertThat(available("confirm-fault", "SKU-1")).isEqualTo(10);
     assertThat(sagaHistory(orderId))
@@ -374,8 +377,7 @@ class SystemEndToEndTest {
     String orderId = place(acme, order(customer, "tok_ok", "SKU-RARE", 3));
     JsonNode order = awaitTerminal(acme, orderId);
 
-    assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
-    assertThat(order.path("cancellation").path("code").asText()).isEqualTo("OUT_OF_STOCK");
+    assertEnded(order, "CANCELLED", "OUT_OF_STOCK");
     assertThat(available("acme", "SKU-RARE")).isEqualTo(2);
   }
 
