@@ -105,8 +105,8 @@ public final class LocalCloud implements AutoCloseable {
     String region = LocalSettings.DEFAULT_REGION;
     String account = LocalSettings.DEFAULT_ACCOUNT_ID;
 
-    int sqsPort = LocalSqs.portFor(ports.sqs());
-    sqsEndpoint = LocalSqs.endpoint(sqsPort);
+    LocalSqs.PortReservation sqsPort = LocalSqs.reserve(ports.sqs());
+    sqsEndpoint = LocalSqs.endpoint(sqsPort.port());
     BackgroundBoot boot =
         new BackgroundBoot(
             () -> LocalSqs.start(sqsPort, region, account),

@@ -43,8 +43,8 @@ public final class LocalSqs implements AutoCloseable {
   private final String accountId;
   private final SqsClient client;
 
-  private LocalSqs(int port, String region, String accountId) {
-    this.port = port;
+  private LocalSqs(PortReservation reservation, String region, String accountId) {
+    this.port = reservation.port();
     this.region = region;
     this.accountId = accountId;
     // The queue manager is made here rather than by the builder, so that this JVM's own parts can
@@ -57,6 +57,8 @@ public final class LocalSqs implements AutoCloseable {
                 () ->
                     new QueueManagerActor(
                         new NowProvider(), StrictSQSLimits$.MODULE$, Option.empty())));
+    // the reserved port is let go only now, a moment before ElasticMQ binds it
+    reservation.close();
     this.server =
         SQSRestServerBuilder.withActorSystem(actors)
             .withQueueManagerActor(queueManager)
@@ -83,23 +85,67 @@ public final class LocalSqs implements AutoCloseable {
    * @param port the port, or 0 for a free one
    */
   public static LocalSqs start(int port, String region, String accountId) {
+    return start(reserve(port), region, accountId);
+  }
+
+  /** Starts ElasticMQ on a port reserved by {@link #reserve}, releasing the reservation to bind. */
+  public static LocalSqs start(PortReservation port, String region, String accountId) {
+    Objects.requireNonNull(port, "port");
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(accountId, "accountId");
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be 0..65535: " + port);
+    try {
+      return new LocalSqs(port, region, accountId);
+    } finally {
+      port.close();
     }
-    return new LocalSqs(port == 0 ? freePort() : port, region, accountId);
   }
 
   /**
-   * The port {@link #start} would listen on: {@code port}, or a free one for 0. Lets a caller know
-   * the endpoint before ElasticMQ is up (it takes most of a second to start).
+   * Reserves the port {@link #start(PortReservation, String, String)} will listen on, so a caller
+   * knows the endpoint before ElasticMQ is up (it takes most of a second to start): {@code port}
+   * itself, or for 0 a free one, held by a listening socket until ElasticMQ binds it so that no
+   * other socket can take it meanwhile.
    */
-  public static int portFor(int port) {
+  public static PortReservation reserve(int port) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535: " + port);
     }
-    return port == 0 ? freePort() : port;
+    if (port != 0) {
+      return new PortReservation(port, null);
+    }
+    try {
+      ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+      return new PortReservation(held.getLocalPort(), held);
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free loopback port", e);
+    }
+  }
+
+  /** A loopback port held for SQS; closing it (idempotent) lets it go. */
+  public static final class PortReservation implements AutoCloseable {
+    private final int port;
+    private final ServerSocket held;
+
+    private PortReservation(int port, ServerSocket held) {
+      this.port = port;
+      this.held = held;
+    }
+
+    public int port() {
+      return port;
+    }
+
+    @Override
+    public void close() {
+      if (held == null) {
+        return;
+      }
+      try {
+        held.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot release port " + port, e);
+      }
+    }
   }
 
   /** The endpoint of SQS on {@code port}, as {@link #endpoint()} will give it. */
@@ -187,14 +233,6 @@ public final class LocalSqs implements AutoCloseable {
           "Dead-letter queue " + name + " does not exist: create it before its source queue", e);
     }
     return queueArn(name);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free loopback port", e);
-    }
   }
 
   @Override

@@ -3,6 +3,10 @@ package dev.orderly.localcloud.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +29,26 @@ class LocalSqsTest {
   @AfterAll
   static void stop() {
     sqs.close();
+  }
+
+  @Test
+  void reserve_holdsAFreePortUntilElasticMqBindsIt() throws Exception {
+    LocalSqs.PortReservation reservation = LocalSqs.reserve(0);
+    // while reserved, no other socket can listen on it (ServerSocket sets SO_REUSEADDR, as Pekko)
+    assertThatThrownBy(
+            () -> {
+              try (ServerSocket other = new ServerSocket()) {
+                other.setReuseAddress(true);
+                other.bind(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), reservation.port()));
+              }
+            })
+        .isInstanceOf(BindException.class);
+
+    try (LocalSqs reserved = LocalSqs.start(reservation, "eu-west-1", "123456789012")) {
+      assertThat(reserved.port()).isEqualTo(reservation.port());
+      assertThat(reserved.client().listQueues().queueUrls()).isEmpty();
+    }
   }
 
   @Test
