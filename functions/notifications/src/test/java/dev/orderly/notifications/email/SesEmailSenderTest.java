@@ -2,6 +2,7 @@ package dev.orderly.notifications.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderly.lambda.aws.AwsClients;
@@ -205,7 +206,10 @@ class SesEmailSenderTest {
     assertThatThrownBy(() -> sender.send(MAIL))
         .isInstanceOf(SesUnavailableException.class)
         .hasMessageContaining("SocketTimeoutException");
-    assertThat(stub.requests()).hasSize(1);
+    // the stub records a request once it has read it, which may be after the client gave up
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(stub.requests()).hasSize(1));
   }
 
   @ParameterizedTest

@@ -33,7 +33,31 @@ public final class Dynalite implements AutoCloseable {
           "dynalite is not installed at " + cli + "; run the Maven build, which installs it");
     }
     String node = System.getProperty("orderly.node", "node");
-    int port = freePort();
+    // the free port is only bound once node has started: should another socket take it meanwhile,
+    // dynalite exits (EADDRINUSE) and a fresh port is tried
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return start(node, cli, freePort());
+      } catch (PortTaken e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * dynalite exited before listening: on a port just found free, most likely because it was taken.
+   */
+  private static final class PortTaken extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    PortTaken(String message) {
+      super(message);
+    }
+  }
+
+  private static Dynalite start(String node, String cli, int port) {
     try {
       Process process =
           new ProcessBuilder(
@@ -92,7 +116,7 @@ public final class Dynalite implements AutoCloseable {
           .until(
               () -> {
                 if (!process.isAlive()) {
-                  throw new IllegalStateException(
+                  throw new PortTaken(
                       "dynalite exited with " + process.exitValue() + "; see target/dynalite.log");
                 }
                 try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -43,7 +43,6 @@ class ConcurrencyTest {
       Semaphore inFlight = new Semaphore(32);
       Set<String> requestIds = ConcurrentHashMap.newKeySet();
       int requests = 400;
-      long start = System.nanoTime();
 
       // when
       List<CompletableFuture<Boolean>> answers =
@@ -71,13 +70,11 @@ class ConcurrencyTest {
                   })
               .toList();
       CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
       // then
       assertThat(answers).allSatisfy(answer -> assertThat(answer.join()).isTrue());
       assertThat(requestIds).hasSize(requests);
       assertThat(functions.calls()).hasSize(requests);
-      assertThat(millis).as("%d requests took %d ms", requests, millis).isLessThan(15_000);
     }
   }
 }

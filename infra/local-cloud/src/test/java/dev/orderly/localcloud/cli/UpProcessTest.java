@@ -38,6 +38,7 @@ class UpProcessTest {
 
   private final List<String> output = new CopyOnWriteArrayList<>();
   private Process up;
+  private Thread reader;
 
   @AfterEach
   void killIfStillRunning() {
@@ -77,6 +78,7 @@ class UpProcessTest {
         new ProcessBuilder("kill", "-INT", Long.toString(up.pid())).inheritIO().start();
     assertThat(interrupt.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(up.waitFor(BOOT.toSeconds(), TimeUnit.SECONDS)).as("exited after SIGINT").isTrue();
+    reader.join(Duration.ofSeconds(10).toMillis()); // its last lines read
 
     assertThat(up.exitValue()).isEqualTo(130);
     assertThat(output).contains("orderly: shutting down");
@@ -106,7 +108,7 @@ class UpProcessTest {
                 "--ephemeral-ports")
             .redirectErrorStream(true)
             .start();
-    Thread reader =
+    reader =
         new Thread(
             () -> {
               try (BufferedReader lines =

@@ -125,7 +125,11 @@ class SystemEndToEndTest {
         .pollInterval(Duration.ofMillis(50))
         .until(
             () -> {
-              last[0] = api.call("GET", "/orders/" + orderId, token, null).json();
+              Api.Response read = api.call("GET", "/orders/" + orderId, token, null);
+              if (read.status() != 200) {
+                return false; // a transient error is not an order's end
+              }
+              last[0] = read.json();
               return !"PENDING".equals(last[0].path("status").asText());
             });
     return last[0];

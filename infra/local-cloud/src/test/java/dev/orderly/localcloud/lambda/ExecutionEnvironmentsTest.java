@@ -42,7 +42,7 @@ class ExecutionEnvironmentsTest {
               FunctionSpec.of("disabled", EchoHandler.class.getName()).withReservedConcurrency(0))
           .function(
               FunctionSpec.of("slow", EchoHandler.class.getName())
-                  .withTimeout(Duration.ofSeconds(1)))
+                  .withTimeout(Duration.ofSeconds(5)))
           .function(FunctionSpec.of("broken", BrokenConstructorHandler.class.getName()))
           .build();
 
@@ -236,7 +236,7 @@ class ExecutionEnvironmentsTest {
     assertThat(read(result))
         .isEqualTo(
             Json.MAPPER.readTree(
-                "{\"errorMessage\":\"RequestId: req-2 Error: Task timed out after 1.00 seconds\","
+                "{\"errorMessage\":\"RequestId: req-2 Error: Task timed out after 5.00 seconds\","
                     + "\"errorType\":\"Sandbox.Timedout\"}"));
     assertThat(result.timedOut()).as("what the SQS mappings tell apart").isTrue();
     assertThat(gate.awaitInterrupted()).as("the handler's thread is interrupted").isTrue();

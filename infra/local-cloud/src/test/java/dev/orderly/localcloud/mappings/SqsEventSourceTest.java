@@ -166,7 +166,8 @@ class SqsEventSourceTest {
   @Test
   void batchingWindowGathersMessagesUntilItCloses(TestInfo test) {
     String url = queue(test, 30, 3);
-    start(url, b -> b.pollers(1).batchSize(10).batchingWindow(Duration.ofSeconds(2)));
+    // long enough that a slow machine still sends "two" and "three" while it is open
+    start(url, b -> b.pollers(1).batchSize(10).batchingWindow(Duration.ofSeconds(6)));
 
     send(url, "one");
     await()
